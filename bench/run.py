@@ -1,0 +1,96 @@
+"""Benchmarks: build a network of a given size and time the site's main paths.
+
+    python bench/run.py            # the full-size network (slow: minutes)
+    python bench/run.py --smoke    # a tiny network; `make test` runs it
+
+Every figure is printed beside a trivial Wagtail page measured in the same run, so
+ratios mean something on any machine. Results are printed, never asserted.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT_DIR))
+
+FULL = {"orgs": 10_000, "repeats": 20}
+SMOKE = {"orgs": 30, "repeats": 3}
+
+
+def configure_django(database_dir):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "network.settings.test"
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{database_dir / 'bench.sqlite3'}")
+    import django
+
+    django.setup()
+
+
+def measure(client, path, repeats):
+    """Median wall time in ms and the SQL query count of one GET."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(path)  # warm caches and templates
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        response = client.get(path)
+        timings.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{path} answered {response.status_code}")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    return statistics.median(timings), len(queries)
+
+
+def paths_to_measure():
+    """(label, path) pairs. Apps add their paths here as they land."""
+    return [("home page", "/")]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny, for CI")
+    parser.add_argument("--orgs", type=int, help="organizations to create")
+    args = parser.parse_args()
+    size = dict(SMOKE if args.smoke else FULL)
+    if args.orgs is not None:
+        size["orgs"] = args.orgs
+
+    with tempfile.TemporaryDirectory(prefix="cg-bench-") as directory:
+        configure_django(Path(directory))
+        from django.core.management import call_command
+        from django.test import Client
+        from wagtail.models import Page
+
+        call_command("migrate", verbosity=0, interactive=False)
+        started = time.perf_counter()
+        call_command("seed_network", orgs=size["orgs"], verbosity=0)
+        print(
+            f"bench: seeded {size['orgs']} organizations in "
+            f"{time.perf_counter() - started:.1f}s"
+        )
+
+        client = Client()
+        # The baseline: the plainest Wagtail page there is, a section index.
+        baseline_path = Page.objects.get(slug="calendar").url
+        baseline_ms, baseline_queries = measure(client, baseline_path, size["repeats"])
+        print(
+            f"bench: {'trivial page (baseline)':<28} {baseline_ms:8.2f} ms "
+            f"{baseline_queries:4d} queries   1.00x"
+        )
+        for label, path in paths_to_measure():
+            ms, queries = measure(client, path, size["repeats"])
+            print(
+                f"bench: {label:<28} {ms:8.2f} ms {queries:4d} queries "
+                f"{ms / baseline_ms:6.2f}x"
+            )
+
+
+if __name__ == "__main__":
+    main()

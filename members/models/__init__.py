@@ -1,0 +1,33 @@
+# Import order matters: the taxonomy must exist before the models that tag with it.
+from members.models.taxonomy import Approach, IssueArea, Population, RightsCategory  # isort: skip
+from members.models.users import COORDINATORS_GROUP, Membership, User  # isort: skip
+from members.models.hubs import IssueAreaIndexPage
+from members.models.organizations import (
+    MemberDirectoryPage,
+    MemberOrganizationPage,
+    MemberOrganizationQuerySet,
+    MembershipStatus,
+    OrganizationIssueArea,
+    OrganizationLink,
+    Scope,
+    Visibility,
+)
+
+__all__ = [
+    "COORDINATORS_GROUP",
+    "Approach",
+    "IssueArea",
+    "IssueAreaIndexPage",
+    "MemberDirectoryPage",
+    "MemberOrganizationPage",
+    "MemberOrganizationQuerySet",
+    "Membership",
+    "MembershipStatus",
+    "OrganizationIssueArea",
+    "OrganizationLink",
+    "Population",
+    "RightsCategory",
+    "Scope",
+    "User",
+    "Visibility",
+]

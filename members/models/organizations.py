@@ -1,0 +1,373 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
+
+# Slugs the directory keeps for its own routes (/members/graph/ and friends).
+RESERVED_DIRECTORY_SLUGS = {"graph", "search", "export", "api"}
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public: anyone can see our profile")
+    MEMBERS = "members", _("Members only: only signed-in network members see it")
+    HIDDEN = "hidden", _("Hidden: only our own staff and the network's coordinators")
+
+
+class Scope(models.TextChoices):
+    LOCAL = "local", _("Local")
+    STATE = "state", _("State")
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("National")
+    INTERNATIONAL = "international", _("International")
+
+
+class MembershipStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    LAPSED = "lapsed", _("Lapsed")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+class MemberOrganizationQuerySet(PageQuerySet):
+    """Reads of organizations. `visible_to` is the privacy rule (DESIGN.md section 4),
+    written once here and used by every surface: pages, search, counts, API, feeds,
+    sitemap, exports and the board."""
+
+    def visible_to(self, user):
+        live = self.live()
+        if user is not None and user.is_authenticated and user.is_coordinator:
+            return live
+        if user is None or not user.is_authenticated or not user.is_network_member:
+            return live.publicly_listed()
+        own = Q(pk__in=user.member_organization_ids)
+        in_good_standing = ~Q(membership_status=MembershipStatus.SUSPENDED)
+        shared_with_members = Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
+        return live.filter(own | (in_good_standing & shared_with_members))
+
+    def publicly_listed(self):
+        """What anyone may see, and the only rows machine surfaces (API, feeds,
+        sitemap, public exports) ever publish."""
+        return (
+            self.live()
+            .filter(visibility=Visibility.PUBLIC)
+            .exclude(membership_status=MembershipStatus.SUSPENDED)
+        )
+
+    def in_issue_areas(self, issue_areas):
+        return self.filter(issue_area_items__tag__in=issue_areas).distinct()
+
+
+MemberOrganizationManager = PageManager.from_queryset(MemberOrganizationQuerySet)
+
+
+class OrganizationIssueArea(ItemBase):
+    """Tags organizations with the shared IssueArea taxonomy."""
+
+    tag = models.ForeignKey(
+        "members.IssueArea", on_delete=models.CASCADE, related_name="organization_items"
+    )
+    content_object = ParentalKey(
+        "members.MemberOrganizationPage",
+        on_delete=models.CASCADE,
+        related_name="issue_area_items",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tag", "content_object"], name="one_tag_per_organization"
+            )
+        ]
+
+
+class OrganizationLink(Orderable):
+    organization = ParentalKey(
+        "members.MemberOrganizationPage",
+        on_delete=models.CASCADE,
+        related_name="social_links",
+    )
+    label = models.CharField(
+        max_length=60, help_text=_("The service's name, e.g. 'Bluesky' or 'YouTube'.")
+    )
+    url = models.URLField(help_text=_("The full address of the profile."))
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+
+class MemberDirectoryPage(RoutablePageMixin, Page):
+    """/members/: the directory and partner finder; parent of every profile."""
+
+    introduction = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text=_("A sentence or two above the search box."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["members.MemberOrganizationPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("member directory")
+
+
+def current_year():
+    return datetime.date.today().year
+
+
+class MemberOrganizationPage(Page):
+    """One member organization's profile. Its `visibility` decides who may see it
+    anywhere; MemberOrganizationQuerySet.visible_to enforces that."""
+
+    logo = models.ForeignKey(
+        "home.SiteImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Square works best. Re-encoded on upload without metadata."),
+    )
+    summary = models.CharField(
+        max_length=300,
+        help_text=_("One or two sentences: who you are and what you do."),
+    )
+    mission = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Your mission and work, in a few paragraphs."),
+    )
+    issue_areas = ClusterTaggableManager(
+        through=OrganizationIssueArea,
+        blank=True,
+        verbose_name=_("issue areas"),
+        help_text=_("The issue areas you work on, from the network's shared list."),
+    )
+    approaches = ParentalManyToManyField(
+        "members.Approach",
+        blank=True,
+        related_name="organizations",
+        help_text=_("How you work."),
+    )
+    populations = ParentalManyToManyField(
+        "members.Population",
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("populations served"),
+        help_text=_("Who you serve or work with."),
+    )
+    city = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_("City or town only; never a street address."),
+    )
+    region = models.CharField(
+        max_length=100,
+        blank=True,
+        verbose_name=_("state or region"),
+        help_text=_("US state (e.g. 'New Mexico') or region abroad."),
+    )
+    country = models.CharField(
+        max_length=2, choices=COUNTRY_CHOICES, default="US", help_text=_("Country.")
+    )
+    scope = models.CharField(
+        max_length=16,
+        choices=Scope.choices,
+        default=Scope.LOCAL,
+        help_text=_("How far your work reaches."),
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(current_year)],
+        help_text=_("The year the organization was founded."),
+    )
+    founding_member = models.BooleanField(
+        default=False, help_text=_("Among the organizations that founded the network.")
+    )
+    member_since = models.DateField(
+        null=True, blank=True, help_text=_("When the network admitted you.")
+    )
+    membership_status = models.CharField(
+        max_length=16,
+        choices=MembershipStatus.choices,
+        default=MembershipStatus.ACTIVE,
+        help_text=_(
+            "Set by coordinators. Suspended organizations lose member access and "
+            "leave the directory."
+        ),
+    )
+    website = models.URLField(blank=True, help_text=_("Your website's address."))
+    public_email = models.EmailField(
+        blank=True,
+        help_text=_("Shown to everyone who may see the profile."),
+    )
+    contact_name = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("Shown to signed-in network members only, never to visitors."),
+    )
+    contact_email = models.EmailField(
+        blank=True,
+        help_text=_("Shown to signed-in network members only, never to visitors."),
+    )
+    contact_phone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text=_("Shown to signed-in network members only, never to visitors."),
+    )
+    looking_for_partners_on = models.TextField(
+        max_length=1000,
+        blank=True,
+        help_text=_("What you would like to work on with other members."),
+    )
+    led_by_directly_affected = models.BooleanField(
+        default=False,
+        verbose_name=_("led by people directly affected"),
+        help_text=_(
+            "Self-attested: your leadership includes people directly affected by "
+            "the issues you work on."
+        ),
+    )
+    visibility = models.CharField(
+        max_length=16,
+        choices=Visibility.choices,
+        # Least permissive that still lets allies in the network find you.
+        default=Visibility.MEMBERS,
+        db_index=True,
+        help_text=_(
+            "Who can see this organization anywhere on the site, in search, feeds "
+            "and the board."
+        ),
+    )
+
+    objects = MemberOrganizationManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("logo"),
+        FieldPanel("mission"),
+        FieldPanel("issue_areas"),
+        FieldPanel("approaches", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("populations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("looking_for_partners_on"),
+        FieldPanel("led_by_directly_affected"),
+    ]
+    place_panels = [
+        FieldRowPanel([FieldPanel("city"), FieldPanel("region")]),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("scope")]),
+    ]
+    contact_panels = [
+        FieldPanel("website"),
+        FieldPanel("public_email"),
+        InlinePanel("social_links", label=_("Social links")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Members-only contact"),
+        ),
+    ]
+    membership_panels = [
+        FieldPanel("visibility"),
+        FieldPanel("membership_status"),
+        FieldRowPanel([FieldPanel("founding_member"), FieldPanel("member_since")]),
+        FieldPanel("founded_year"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Profile")),
+            ObjectList(place_panels, heading=_("Place")),
+            ObjectList(contact_panels, heading=_("Contact")),
+            ObjectList(membership_panels, heading=_("Membership and privacy")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("mission"),
+        index.SearchField("looking_for_partners_on"),
+        index.SearchField("city"),
+        index.SearchField("region"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("issue_areas", [index.SearchField("name")]),
+        index.FilterField("visibility"),
+        index.FilterField("membership_status"),
+        index.FilterField("region"),
+        index.FilterField("country"),
+        index.FilterField("scope"),
+        index.FilterField("founding_member"),
+        index.FilterField("led_by_directly_affected"),
+        index.FilterField("member_since"),
+    ]
+
+    parent_page_types = ["members.MemberDirectoryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("member organization")
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_DIRECTORY_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is reserved by the directory; pick another.")}
+            )
+
+    @property
+    def country_name(self):
+        return COUNTRY_NAMES.get(self.country, self.country)
+
+    @property
+    def place(self):
+        """City, region and country at the level the network records them."""
+        parts = [self.city, self.region]
+        if self.country != "US":
+            parts.append(str(self.country_name))
+        return ", ".join(part for part in parts if part)
+
+    def is_visible_to(self, user):
+        return (
+            MemberOrganizationPage.objects.visible_to(user).filter(pk=self.pk).exists()
+        )
+
+    def serve(self, request, *args, **kwargs):
+        # 404, not 403: a hidden organization's address must not confirm it exists.
+        if not self.is_visible_to(request.user):
+            raise Http404
+        response = super().serve(request, *args, **kwargs)
+        if self.visibility != Visibility.PUBLIC:
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_sitemap_urls(self, request=None):
+        if self.visibility != Visibility.PUBLIC or (
+            self.membership_status == MembershipStatus.SUSPENDED
+        ):
+            return []
+        return super().get_sitemap_urls(request)

@@ -1,0 +1,75 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+# The Wagtail group whose users run the network (review, publish, moderate, export).
+COORDINATORS_GROUP = "Coordinators"
+
+
+class User(AbstractUser):
+    """A person. Organizations are pages, not users; Membership links the two."""
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @cached_property
+    def is_coordinator(self):
+        """Network staff: superusers and members of the Coordinators group."""
+        if not self.is_active:
+            return False
+        return self.is_superuser or self.groups.filter(name=COORDINATORS_GROUP).exists()
+
+    @cached_property
+    def member_organization_ids(self):
+        """Ids of the organizations this person may act for: memberships in
+        organizations that are not suspended. Cached per request-bound user object."""
+        from members.models.organizations import MembershipStatus
+
+        return frozenset(
+            self.memberships.exclude(
+                organization__membership_status=MembershipStatus.SUSPENDED
+            ).values_list("organization_id", flat=True)
+        )
+
+    @property
+    def is_network_member(self):
+        """Staff of at least one organization in good standing, or a coordinator."""
+        return self.is_coordinator or bool(self.member_organization_ids)
+
+
+class Membership(models.Model):
+    """A user works for an organization, with a role there."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Organization admin")
+        EDITOR = "editor", _("Editor")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(
+        "members.MemberOrganizationPage",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(
+        max_length=16,
+        choices=Role.choices,
+        default=Role.EDITOR,
+        help_text=_(
+            "Admins manage colleagues and sign on for the organization; editors "
+            "keep its profile current."
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organization"], name="one_membership_per_user_and_org"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.organization} ({self.get_role_display()})"

@@ -1,0 +1,184 @@
+"""The page tree, the network's settings and the demo people."""
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from campaigns.models import CalendarPage, CampaignIndexPage
+from home.models import HomePage, NetworkPrinciple, NetworkSettings, SocialLink
+from members.models import (
+    COORDINATORS_GROUP,
+    IssueAreaIndexPage,
+    MemberDirectoryPage,
+    User,
+)
+from network.demo import DEMO_PASSWORD
+from network.models import BoardPage
+
+NETWORK_NAME = "Common Ground Human Rights Network"
+TAGLINE = "Member organizations working together for human rights at home"
+
+HOME_INTRODUCTION = (
+    "We are a coalition of community groups, legal advocates, researchers and "
+    "organizers who hold our governments to the human-rights standards they have "
+    "promised to keep, in our own neighborhoods as much as abroad. Members find "
+    "partners here, join campaigns and talk in the open board."
+)
+
+PRINCIPLES = [
+    (
+        "Every right, for everyone",
+        "Human rights belong to every person without exception, and they depend on "
+        "one another: no right is secure while another is denied.",
+    ),
+    (
+        "The whole of human rights",
+        "We work for civil and political rights and for economic, social and "
+        "cultural rights alike: a fair trial and a safe home, a vote and a living "
+        "wage.",
+    ),
+    (
+        "Change is built by movements",
+        "Rights are won and kept when people organize; our job is to connect the "
+        "groups doing that work and make each of them stronger.",
+    ),
+    (
+        "Those affected lead",
+        "People who live with an injustice know it best. We follow their "
+        "leadership and make room for it in everything the network does.",
+    ),
+    (
+        "Respect across difference",
+        "Our communities are diverse, and so is this network. We honor that "
+        "diversity in how we speak, decide and act together.",
+    ),
+    (
+        "Accountable to each other",
+        "Member organizations keep their finances in order and their word to one "
+        "another, so that trust within the network can be taken for granted.",
+    ),
+]
+
+SECTIONS = [
+    # (model, title, slug, introduction)
+    (
+        MemberDirectoryPage,
+        "Members",
+        "members",
+        "Find member organizations by issue, place and the way they work. Many "
+        "members list what they are looking for partners on.",
+    ),
+    (
+        IssueAreaIndexPage,
+        "Issues",
+        "issues",
+        "The issue areas our members work on, from criminal justice to the right "
+        "to housing. Each one gathers its organizations, campaigns and deadlines.",
+    ),
+    (
+        CampaignIndexPage,
+        "Campaigns",
+        "campaigns",
+        "Joint campaigns that member organizations lead and sign on to.",
+    ),
+    (
+        CalendarPage,
+        "Calendar",
+        "calendar",
+        "Action days, UN review sessions and submission deadlines across the network.",
+    ),
+    (
+        BoardPage,
+        "Board",
+        "board",
+        "Rooms for every issue area and campaign, where member staff plan "
+        "together. The board is for network members only and is not end-to-end "
+        "encrypted.",
+    ),
+]
+
+# (username, first name, last name, role note)
+MEMBER_PEOPLE = [
+    ("maria", "Maria", "Okafor"),
+    ("james", "James", "Whitehorse"),
+    ("lena", "Lena", "Marchetti"),
+    ("sam", "Sam", "Delgado"),
+    ("priya", "Priya", "Raman"),
+]
+
+
+def network_exists():
+    return HomePage.objects.exists()
+
+
+@transaction.atomic
+def build_site():
+    """Replace Wagtail's welcome page with the network's home and its sections."""
+    root = Page.get_first_root_node()
+    # Wagtail's migrations leave a "Welcome" page (and a Site pointing at it).
+    for welcome in root.get_children().exact_type(Page):
+        welcome.delete()
+    home = HomePage(
+        title="Human rights start at home",
+        slug="home",
+        introduction=HOME_INTRODUCTION,
+    )
+    root.add_child(instance=home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": NETWORK_NAME,
+        },
+    )
+
+    sections = {}
+    for model, title, slug, introduction in SECTIONS:
+        page = model(
+            title=title, slug=slug, introduction=introduction, show_in_menus=True
+        )
+        home.add_child(instance=page)
+        sections[model] = page
+
+    settings = NetworkSettings.load()
+    settings.name = NETWORK_NAME
+    settings.tagline = TAGLINE
+    settings.contact_email = "hello@commonground.example"
+    settings.principles_intro = (
+        "Every member organization agrees to these principles when it joins."
+    )
+    settings.principles = [
+        NetworkPrinciple(title=title, text=text) for title, text in PRINCIPLES
+    ]
+    settings.social_links = [
+        SocialLink(label="Mastodon", url="https://social.example/@commonground"),
+        SocialLink(label="Newsletter", url="https://commonground.example/newsletter"),
+    ]
+    settings.save()
+    return home, sections
+
+
+def build_people():
+    """A coordinator (with Wagtail admin access) and a few member staff."""
+    coordinators, _ = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+    coordinator = User.objects.create_user(
+        username="coordinator",
+        email="coordinator@commonground.example",
+        password=DEMO_PASSWORD,
+        first_name="Ana",
+        last_name="Reyes",
+    )
+    coordinator.groups.add(coordinators)
+    members = [
+        User.objects.create_user(
+            username=username,
+            email=f"{username}@members.example",
+            password=DEMO_PASSWORD,
+            first_name=first,
+            last_name=last,
+        )
+        for username, first, last in MEMBER_PEOPLE
+    ]
+    return coordinator, members

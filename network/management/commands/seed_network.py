@@ -1,0 +1,61 @@
+import random
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from network.demo import DEMO_PASSWORD, site
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo network: page tree, settings, people (and, as the apps grow, "
+        "organizations, campaigns and board threads). Deterministic for a given seed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing if a network already exists (safe to run every time).",
+        )
+        parser.add_argument(
+            "--orgs",
+            type=int,
+            default=250,
+            help="How many member organizations to create (default 250).",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=2026, help="Random seed (default 2026)."
+        )
+
+    def handle(self, *args, if_empty=False, orgs=250, seed=2026, **options):
+        self.verbose = options.get("verbosity", 1) > 0
+        if orgs < 0:
+            raise CommandError("--orgs must be zero or more.")
+        if site.network_exists():
+            if if_empty:
+                if self.verbose:
+                    self.stdout.write("The demo network already exists; nothing to do.")
+                self.print_sign_ins()
+                return
+            raise CommandError(
+                "A network already exists. Use a fresh database, or --if-empty."
+            )
+        rng = random.Random(seed)
+        with transaction.atomic():
+            home, sections = site.build_site()
+            coordinator, member_users = site.build_people()
+        del rng, home, sections, coordinator, member_users  # used as apps grow
+        if self.verbose:
+            self.stdout.write(self.style.SUCCESS("Built the demo network."))
+        self.print_sign_ins()
+
+    def print_sign_ins(self):
+        if not self.verbose:
+            return
+        self.stdout.write(
+            "\nDemo sign-ins (password for all: "
+            f"{DEMO_PASSWORD}):\n"
+            "  coordinator  – network coordinator; also reaches /admin/\n"
+            "  maria, james, lena, sam, priya – staff of member organizations\n"
+        )

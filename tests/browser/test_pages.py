@@ -1,0 +1,45 @@
+"""Every public page: loads with no console error, asks no other host for anything,
+and has no serious or critical accessibility violation. Later issues add their
+pages to PAGES."""
+
+import pytest
+
+from tests.browser.accessibility import blocking_violations
+from tests.browser.conftest import save_screenshot
+
+PAGES = [
+    ("home", "/"),
+]
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES)
+def test_page_is_clean_self_contained_and_accessible(page, live_server_url, name, path):
+    response = page.goto(f"{live_server_url}{path}")
+    page.wait_for_load_state("networkidle")
+
+    assert response.status == 200
+    save_screenshot(page, name)
+    assert page.watch.console_errors == []
+    assert page.watch.foreign_requests == []
+    assert blocking_violations(page) == []
+
+
+def test_home_page_shows_the_network_and_its_principles(page, live_server_url):
+    page.goto(live_server_url)
+
+    assert "Common Ground Human Rights Network" in page.title()
+    assert page.get_by_role("heading", name="What we stand for").is_visible()
+    assert (
+        page.get_by_role("navigation", name="Main")
+        .get_by_role("link", name="Members")
+        .is_visible()
+    )
+
+
+def test_skip_link_moves_focus_to_the_main_content(page, live_server_url):
+    page.goto(live_server_url)
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    assert skip.evaluate("element => element === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"

@@ -1,0 +1,98 @@
+"""Factories shared by the tests and the demo network."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth.models import Group
+from django.utils.text import slugify
+
+from home.models import HomePage
+from members.models import (
+    COORDINATORS_GROUP,
+    IssueArea,
+    MemberDirectoryPage,
+    MemberOrganizationPage,
+    Membership,
+    User,
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    first_name = "Alex"
+    last_name = factory.Sequence(lambda n: f"Member{n}")
+    password = factory.PostGenerationMethodCall("set_password", "a-long-password")
+
+    @factory.post_generation
+    def save_password(user, create, extracted, **kwargs):
+        if create:
+            user.save()
+
+
+class CoordinatorFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"coordinator{n}")
+
+    @factory.post_generation
+    def join_coordinators(user, create, extracted, **kwargs):
+        if create:
+            group, _ = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+            user.groups.add(group)
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Human rights start at home"
+    introduction = "A coalition of member organizations."
+
+
+class IssueAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IssueArea
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Issue area {n}")
+    slug = factory.LazyAttribute(lambda area: slugify(area.name))
+    description = "An issue area members work on."
+
+
+class MemberDirectoryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = MemberDirectoryPage
+
+    title = "Members"
+    slug = "members"
+
+
+class MemberOrganizationPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = MemberOrganizationPage
+
+    title = factory.Sequence(lambda n: f"Member Organization {n}")
+    slug = factory.LazyAttribute(lambda org: slugify(org.title))
+    summary = "Works for human rights in its community."
+    city = "Albuquerque"
+    region = "New Mexico"
+    country = "US"
+    visibility = "public"
+
+    @factory.post_generation
+    def issue_areas(org, create, extracted, **kwargs):
+        if create and extracted:
+            org.issue_areas.set(extracted)
+            org.save_revision().publish()
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = None
+    role = Membership.Role.ADMIN

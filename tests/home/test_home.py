@@ -1,0 +1,106 @@
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from home.models import HomePage, NetworkPrinciple, NetworkSettings, SiteImage
+from members.models import MemberDirectoryPage
+from tests.factories import MemberDirectoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_renders_the_networks_name_and_principles(client, home_page):
+    settings = NetworkSettings.load()
+    settings.name = "Riverbend Rights Coalition"
+    settings.tagline = "Neighbors defending neighbors"
+    settings.principles = [NetworkPrinciple(title="Those affected lead", text="Why.")]
+    settings.save()
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Riverbend Rights Coalition" in html
+    assert "Neighbors defending neighbors" in html
+    assert "Those affected lead" in html
+    assert 'href="#main"' in html  # skip link
+
+
+def test_menu_lists_live_sections_marked_for_menus(client, home_page):
+    MemberDirectoryPageFactory(parent=home_page, show_in_menus=True)
+    hidden = MemberDirectoryPage(title="Drafts", slug="drafts", show_in_menus=False)
+    MemberDirectoryPage.max_count = None
+    try:
+        home_page.add_child(instance=hidden)
+    finally:
+        MemberDirectoryPage.max_count = 1
+
+    html = client.get("/").content.decode()
+
+    assert '<a href="/members/"' in html
+    assert "Drafts" not in html
+
+
+def test_every_public_page_gets_a_strict_content_security_policy(client, home_page):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "Cache-Control" not in response or "private" not in response["Cache-Control"]
+
+
+def test_signed_in_responses_are_private_and_never_stored(client, home_page):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    response = client.get("/")
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_pages_reference_no_other_host(client, home_page):
+    html = client.get("/").content.decode()
+    for marker in ('src="http', "src='http", 'href="//', "@import"):
+        assert marker not in html
+    assert 'rel="stylesheet" href="/static/' in html
+
+
+def test_health_check_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def jpeg_with_gps():
+    image = Image.new("RGB", (40, 30), "teal")
+    exif = Image.Exif()
+    exif[0x010F] = "SpyCam Inc."  # Make
+    exif[0x8825] = {1: "N", 2: (35.0, 5.0, 0.0)}  # GPSInfo
+    buffer = BytesIO()
+    image.save(buffer, format="JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def test_uploaded_images_are_reencoded_without_metadata(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    original = jpeg_with_gps()
+    assert b"SpyCam" in original
+
+    image = SiteImage(
+        title="Office", file=SimpleUploadedFile("office.jpg", original, "image/jpeg")
+    )
+    image.save()
+
+    stored = image.file.open("rb").read()
+    assert b"SpyCam" not in stored
+    with Image.open(BytesIO(stored)) as reopened:
+        assert not reopened.getexif()
+        assert reopened.size == (40, 30)
+    assert image.width == 40
+    assert image.file_size == len(stored)
+
+
+def test_home_page_is_the_only_root_type():
+    assert HomePage.max_count == 1

@@ -1,0 +1,115 @@
+"""The board socket's edge: who may connect, and what happens to each kind of frame."""
+
+import json
+
+import pytest
+import pytest_asyncio
+from asgiref.sync import sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.test import Client
+
+from network.asgi import application
+from network.protocol import (
+    CLOSE_TOO_MANY_ERRORS,
+    CLOSE_UNAUTHENTICATED,
+    MAX_FRAME_BYTES,
+)
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
+
+SAME_ORIGIN = (b"origin", b"http://testserver")
+
+
+@sync_to_async
+def session_cookie_for_new_user():
+    user = UserFactory()
+    client = Client()
+    client.force_login(user)
+    return f"sessionid={client.cookies['sessionid'].value}".encode()
+
+
+async def connect(headers):
+    communicator = WebsocketCommunicator(application, "/ws/board/", headers=headers)
+    connected, _ = await communicator.connect()
+    return communicator, connected
+
+
+@pytest_asyncio.fixture
+async def signed_in_socket():
+    cookie = await session_cookie_for_new_user()
+    communicator, connected = await connect([SAME_ORIGIN, (b"cookie", cookie)])
+    assert connected
+    yield communicator
+    await communicator.disconnect()
+
+
+async def test_anonymous_socket_is_closed_with_the_unauthenticated_code():
+    communicator, connected = await connect([SAME_ORIGIN])
+    assert connected  # accepted only to deliver the close code
+    message = await communicator.receive_output()
+    assert message == {"type": "websocket.close", "code": CLOSE_UNAUTHENTICATED}
+    await communicator.disconnect()
+
+
+async def test_foreign_origin_is_refused_even_when_signed_in():
+    cookie = await session_cookie_for_new_user()
+    communicator, connected = await connect(
+        [(b"origin", b"https://evil.example"), (b"cookie", cookie)]
+    )
+    assert not connected
+    await communicator.disconnect()
+
+
+async def test_missing_origin_is_refused():
+    cookie = await session_cookie_for_new_user()
+    communicator, connected = await connect([(b"cookie", cookie)])
+    assert not connected
+    await communicator.disconnect()
+
+
+async def test_ping_is_answered_with_pong(signed_in_socket):
+    await signed_in_socket.send_json_to({"type": "ping"})
+    assert await signed_in_socket.receive_json_from() == {"type": "pong"}
+
+
+@pytest.mark.parametrize(
+    ("frame", "code"),
+    [
+        ("not json at all", "invalid_json"),
+        ("[1, 2, 3]", "invalid_message"),
+        ('"ping"', "invalid_message"),
+        ("{}", "missing_type"),
+        ('{"type": 7}', "missing_type"),
+        ('{"type": "launch"}', "unknown_type"),
+        (json.dumps({"type": "ping", "pad": "x" * MAX_FRAME_BYTES}), "frame_too_large"),
+    ],
+)
+async def test_bad_text_frames_get_an_error_frame(signed_in_socket, frame, code):
+    await signed_in_socket.send_to(text_data=frame)
+    reply = await signed_in_socket.receive_json_from()
+    assert reply["type"] == "error"
+    assert reply["code"] == code
+    assert reply["message"]
+    # The socket is still usable afterwards.
+    await signed_in_socket.send_json_to({"type": "ping"})
+    assert await signed_in_socket.receive_json_from() == {"type": "pong"}
+
+
+async def test_binary_frames_get_an_error_frame(signed_in_socket):
+    await signed_in_socket.send_to(bytes_data=b"\x00\x01")
+    reply = await signed_in_socket.receive_json_from()
+    assert reply["code"] == "binary_not_supported"
+
+
+async def test_a_flood_of_bad_frames_closes_the_socket(signed_in_socket):
+    for _ in range(25):
+        await signed_in_socket.send_to(text_data="nope")
+    codes = []
+    while True:
+        message = await signed_in_socket.receive_output(timeout=2)
+        if message["type"] == "websocket.close":
+            assert message["code"] == CLOSE_TOO_MANY_ERRORS
+            break
+        codes.append(json.loads(message["text"])["code"])
+    assert set(codes) == {"invalid_json"}
