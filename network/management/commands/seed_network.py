@@ -3,7 +3,8 @@ import random
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from network.demo import DEMO_PASSWORD, site
+from members.models import MemberDirectoryPage
+from network.demo import DEMO_PASSWORD, members, site
 
 
 class Command(BaseCommand):
@@ -45,7 +46,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             home, sections = site.build_site()
             coordinator, member_users = site.build_people()
-        del rng, home, sections, coordinator, member_users  # used as apps grow
+            organizations = members.build(
+                rng, sections[MemberDirectoryPage], orgs, member_users
+            )
+            # Later parts of the demo (campaigns, board, resources) build on these.
+            del home, coordinator, organizations
         if self.verbose:
             self.stdout.write(self.style.SUCCESS("Built the demo network."))
         self.print_sign_ins()
