@@ -19,9 +19,8 @@ postcode_format = RegexValidator(
 
 
 class SignOnForm(forms.Form):
-    organization = forms.ModelChoiceField(
-        queryset=None,
-        empty_label=None,
+    organization = forms.TypedChoiceField(
+        coerce=int,
         label=_("Sign on for"),
         error_messages={
             "required": _("Choose the organization you are signing for."),
@@ -37,13 +36,19 @@ class SignOnForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, user, campaign, **kwargs):
+    def __init__(self, *args, user, campaign, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.campaign = campaign
-        self.fields["organization"].queryset = actions.organizations_user_can_sign_for(
-            user
-        )
+        if organizations is None:
+            organizations = list(actions.organizations_user_can_sign_for(user))
+        self.organizations = {org.pk: org for org in organizations}
+        self.fields["organization"].choices = [
+            (org.pk, org.title) for org in organizations
+        ]
+
+    def clean_organization(self):
+        return self.organizations[self.cleaned_data["organization"]]
 
     def clean(self):
         cleaned = super().clean()

@@ -6,8 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -93,37 +91,6 @@ def calendar_url():
 # --- /campaigns/<slug>/ -----------------------------------------------------------
 
 
-def campaign_counts(campaign):
-    """Approved sign-ons, how many are unlisted, and pledges: one query."""
-    approved = SignOn.objects.filter(
-        campaign=OuterRef("pk"), status=SignOnStatus.APPROVED
-    )
-    total = approved.values("campaign").annotate(n=Count("pk")).values("n")
-    unlisted = (
-        approved.filter(unlisted=True)
-        .values("campaign")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    pledges = (
-        Pledge.objects.filter(campaign=OuterRef("pk"))
-        .values("campaign")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return (
-        CampaignPage.objects.filter(pk=campaign.pk)
-        .values()
-        .annotate(
-            signons=Coalesce(Subquery(total), 0),
-            unlisted=Coalesce(Subquery(unlisted), 0),
-            pledges=Coalesce(Subquery(pledges), 0),
-        )
-        .values("signons", "unlisted", "pledges")
-        .get()
-    )
-
-
 def campaign_context(request, campaign, *, sign_on_form=None, pledge_form=None):
     user = request.user
     context = campaign.get_context(request)
@@ -134,9 +101,9 @@ def campaign_context(request, campaign, *, sign_on_form=None, pledge_form=None):
         .order_by("sort_order")
     )
     named = list(SignOn.objects.for_campaign(campaign).named_to(user))
-    counts = campaign_counts(campaign)
+    counts = campaign.counts()
     now = timezone.now()
-    events = list(campaign.events.with_listing_data().order_by("starts_at"))
+    events = list(campaign.events.order_by("starts_at", "pk"))
 
     # The sign-on panel: only for people who admin an organization.
     my_organizations = list(actions.organizations_user_can_sign_for(user))
@@ -158,6 +125,7 @@ def campaign_context(request, campaign, *, sign_on_form=None, pledge_form=None):
                 sign_on_form = SignOnForm(
                     user=user,
                     campaign=campaign,
+                    organizations=my_organizations,
                     initial={"organization": unsigned[0].pk},
                 )
     if pledge_form is None and campaign.takes_pledges:

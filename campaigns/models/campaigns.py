@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -72,6 +73,29 @@ class CampaignQuerySet(PageQuerySet):
                 signons__unlisted=False,
             )
         ).distinct()
+
+    def with_counts(self):
+        """Approved sign-ons, unlisted ones among them, and pledges, as
+        subqueries on the campaign row itself (no extra query)."""
+        from campaigns.models.pledges import Pledge
+        from campaigns.models.signons import SignOn, SignOnStatus
+
+        def count_of(queryset):
+            return Coalesce(
+                Subquery(
+                    queryset.values("campaign").annotate(n=Count("pk")).values("n")[:1]
+                ),
+                0,
+            )
+
+        approved = SignOn.objects.filter(
+            campaign=OuterRef("pk"), status=SignOnStatus.APPROVED
+        )
+        return self.annotate(
+            approved_signons=count_of(approved),
+            unlisted_signons=count_of(approved.filter(unlisted=True)),
+            pledges_made=count_of(Pledge.objects.filter(campaign=OuterRef("pk"))),
+        )
 
     def in_listing_order(self):
         return self.annotate(status_order=STATUS_ORDER).order_by(
@@ -365,6 +389,24 @@ class CampaignPage(RoutablePageMixin, Page):
             .publicly_named()
             .values_list("organization__title", flat=True)
         )
+
+    def counts(self):
+        """{"signons", "unlisted", "pledges"}: from the annotations `with_counts`
+        put on the routed page, or one query when the page came another way."""
+        if not hasattr(self, "pledges_made"):
+            annotated = (
+                CampaignPage.objects.filter(pk=self.pk)
+                .with_counts()
+                .values("approved_signons", "unlisted_signons", "pledges_made")
+                .get()
+            )
+            for name, value in annotated.items():
+                setattr(self, name, value)
+        return {
+            "signons": self.approved_signons,
+            "unlisted": self.unlisted_signons,
+            "pledges": self.pledges_made,
+        }
 
     def published_updates(self):
         return self.updates.filter(published_at__lte=timezone.now()).order_by(

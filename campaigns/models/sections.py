@@ -24,6 +24,24 @@ class CampaignIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("campaign index")
 
+    def route(self, request, path_components):
+        # A campaign, with its counts, in one query (the generic route fetches the
+        # child page, then its specific row). This page's own routes (feed/) are
+        # reserved slugs on CampaignPage, so they fall through to super().
+        if path_components:
+            from campaigns.models.campaigns import CampaignPage
+
+            campaign = (
+                CampaignPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .with_counts()
+                .first()
+            )
+            if campaign is not None:
+                campaign._cached_parent_obj = self
+                return campaign.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     @path("")
     def index(self, request):
         from campaigns import views
