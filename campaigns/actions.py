@@ -3,6 +3,8 @@
 HTTP views and the admin call these, so there is one code path for each action.
 """
 
+import base64
+
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -171,19 +173,23 @@ def do_pledge(campaign, *, name, email, postcode):
 
 
 def pledge_removal_token(pledge):
-    return signing.dumps(
+    """A signed token naming the pledge, re-encoded so it is one URL path segment
+    of letters, digits, '-' and '_' (Wagtail's page URLs allow nothing else)."""
+    signed = signing.dumps(
         {"p": pledge.pk, "e": pledge.email}, salt=PLEDGE_REMOVAL_SALT, compress=True
     )
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
 def pledge_for_removal_token(campaign, token):
     """The pledge a removal link names, or None if the link is bad, expired or the
     pledge is already gone."""
     try:
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
         data = signing.loads(
-            token, salt=PLEDGE_REMOVAL_SALT, max_age=PLEDGE_REMOVAL_MAX_AGE
+            signed, salt=PLEDGE_REMOVAL_SALT, max_age=PLEDGE_REMOVAL_MAX_AGE
         )
-    except signing.BadSignature:
+    except (signing.BadSignature, ValueError):
         return None
     if not isinstance(data, dict):
         return None

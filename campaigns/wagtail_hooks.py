@@ -89,6 +89,8 @@ register_permission_policy(
 
 class EventViewSet(ModelViewSet):
     model = Event
+    name = "campaign_events"
+    url_prefix = "campaigns/events"
     icon = "date"
     menu_label = _("Events and deadlines")
     list_display = ["title", "kind", "starts_at", "campaign"]
@@ -100,6 +102,8 @@ class EventViewSet(ModelViewSet):
 
 class SignOnViewSet(ModelViewSet):
     model = SignOn
+    name = "campaign_signons"
+    url_prefix = "campaigns/sign-ons"
     icon = "tick"
     menu_label = _("Sign-ons")
     index_view_class = SignOnIndexView
@@ -115,6 +119,8 @@ class SignOnViewSet(ModelViewSet):
 
 class PledgeViewSet(ModelViewSet):
     model = Pledge
+    name = "campaign_pledges"
+    url_prefix = "campaigns/pledges"
     icon = "group"
     menu_label = _("Pledges")
     index_view_class = PledgeIndexView

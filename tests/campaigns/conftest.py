@@ -59,3 +59,13 @@ def coordinator(db):
         )
     )
     return user
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Rate limits live in the cache; each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
