@@ -81,8 +81,7 @@ def events_in(response):
     assert response["Content-Type"].startswith("text/calendar")
     calendar = icalendar.Calendar.from_ical(response.content)
     return {
-        str(component["summary"]): component
-        for component in calendar.walk("VEVENT")
+        str(component["summary"]): component for component in calendar.walk("VEVENT")
     }
 
 
@@ -134,7 +133,10 @@ def test_ical_times_keep_their_time_zone(client, campaign_index, calendar_page):
     start = events["Geneva session"].decoded("dtstart")
     assert start.tzinfo is not None
     assert start.hour == 10
-    assert start.utcoffset() in (datetime.timedelta(hours=1), datetime.timedelta(hours=2))
+    assert start.utcoffset() in (
+        datetime.timedelta(hours=1),
+        datetime.timedelta(hours=2),
+    )
     all_day = events["Deadline day"].decoded("dtstart")
     assert isinstance(all_day, datetime.date)
     assert not isinstance(all_day, datetime.datetime)

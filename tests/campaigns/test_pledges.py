@@ -94,9 +94,7 @@ def test_too_many_pledges_from_one_connection_are_refused_kindly(client, campaig
     for number in range(5):
         client.post(pledge_url(campaign), {**GOOD, "email": f"p{number}@example.org"})
 
-    response = client.post(
-        pledge_url(campaign), {**GOOD, "email": "sixth@example.org"}
-    )
+    response = client.post(pledge_url(campaign), {**GOOD, "email": "sixth@example.org"})
 
     assert response.status_code == 429
     html = response.content.decode()

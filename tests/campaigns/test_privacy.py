@@ -114,9 +114,7 @@ def test_feeds_name_no_signatory(client, campaign, signed):
             assert name not in body, (url, name)
 
 
-def test_the_api_lists_only_publicly_listed_named_signatories(
-    client, campaign, signed
-):
+def test_the_api_lists_only_publicly_listed_named_signatories(client, campaign, signed):
     response = client.get(
         "/api/v2/pages/",
         {"type": "campaigns.CampaignPage", "fields": "public_signatories"},
