@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import LogFormatter
+from wagtail.log_actions import LogFormatter, log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -75,7 +75,14 @@ class SignOnEditView(EditView):
 
     def save_instance(self):
         signon = self.form.save(commit=False)
-        return actions.do_decide(self.request.user, signon, signon.status)
+        actions.do_decide(self.request.user, signon, signon.status)
+        log(
+            instance=signon,
+            action="wagtail.edit",
+            user=self.request.user,
+            content_changed=True,
+        )
+        return signon
 
 
 register_permission_policy(Event, CoordinatorPermissionPolicy(Event))

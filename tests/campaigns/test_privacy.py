@@ -1,7 +1,6 @@
 """Unlisted signers and hidden organizations are never named where they must not
 be: the campaign page, feeds, iCal, the JSON API and the admin exports."""
 
-import feedparser
 import pytest
 
 from tests.factories import (
