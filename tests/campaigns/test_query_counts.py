@@ -94,7 +94,7 @@ def test_the_campaign_page_costs_the_same_with_10_or_1000_sign_ons(
     client, campaign, directory, shell_queries
 ):
     shell = shell_queries()
-    for number in range(3):
+    for _ in range(3):
         CampaignUpdateFactory(campaign=campaign)
     first = bulk_organizations(directory, 10)
     sign_all(campaign, first)
@@ -110,11 +110,9 @@ def test_the_campaign_page_costs_the_same_with_10_or_1000_sign_ons(
     html = client.get(campaign.url).content.decode()
     assert "Bulk Organization 999" in html
     assert SignOn.objects.filter(campaign=campaign).count() == 1000
-    print(
-        f"campaign page: {small} queries at 10 sign-ons, {large} at 1000; shell {shell}"
-    )
-    assert small == large
-    assert large - shell <= CAMPAIGN_PAGE_OWN_BUDGET
+    report = f"campaign page: {small} queries at 10 sign-ons, {large} at 1000"
+    assert small == large, report
+    assert large - shell <= CAMPAIGN_PAGE_OWN_BUDGET, f"{report}; shell {shell}"
 
 
 def test_the_campaign_page_for_an_org_admin_is_constant_too(
@@ -132,8 +130,7 @@ def test_the_campaign_page_for_an_org_admin_is_constant_too(
     sign_all(campaign, more)
     large = count(client, campaign.url)
 
-    print(f"campaign page (org admin): {small} queries at 9 sign-ons, {large} at 499")
-    assert small == large
+    assert small == large, f"org admin: {small} queries at 9 sign-ons, {large} at 499"
 
 
 def make_campaigns(index, number, organizations, areas, start=0):
@@ -161,12 +158,10 @@ def test_the_campaign_index_costs_the_same_with_10_or_200_campaigns(
     large = count(client, "/campaigns/")
     filtered_large = count(client, "/campaigns/?issue=area-1&status=active")
 
-    print(
-        f"campaign index: {small} queries at 10 campaigns, {large} at 200; shell {shell}"
-    )
-    assert small == large
+    report = f"campaign index: {small} queries at 10 campaigns, {large} at 200"
+    assert small == large, report
     assert filtered_small == filtered_large
-    assert large - shell <= LISTING_OWN_BUDGET
+    assert large - shell <= LISTING_OWN_BUDGET, f"{report}; shell {shell}"
 
 
 def test_the_home_page_and_calendar_are_constant_in_campaigns_and_events(
@@ -198,10 +193,6 @@ def test_the_home_page_and_calendar_are_constant_in_campaigns_and_events(
     calendar_large = count(client, "/calendar/")
     ical_large = count(client, "/calendar/ical/")
 
-    print(
-        f"home {home_small}/{home_large}, calendar {calendar_small}/{calendar_large}, "
-        f"ical {ical_small}/{ical_large} queries"
-    )
     assert home_small == home_large
     assert calendar_small == calendar_large
     assert ical_small == ical_large
