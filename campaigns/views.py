@@ -172,6 +172,8 @@ def campaign_context(request, campaign, *, sign_on_form=None, pledge_form=None):
 
 
 def render_campaign(request, campaign, status=200, **forms):
+    # Invalid forms re-render with 200, Django's convention: browsers treat other
+    # codes as failed loads, and the page itself says what is wrong.
     context = campaign_context(request, campaign, **forms)
     return TemplateResponse(
         request, "campaigns/campaign_page.html", context, status=status
@@ -209,7 +211,7 @@ def sign_on(request, campaign):
                 )
             messages.success(request, message % {"organization": organization.title})
             return HttpResponseRedirect(campaign.url + "#sign-on")
-    return render_campaign(request, campaign, status=400, sign_on_form=form)
+    return render_campaign(request, campaign, sign_on_form=form)
 
 
 def withdraw_sign_on(request, campaign):
@@ -297,7 +299,7 @@ def pledge(request, campaign):
             )
             request.session["pledge_updated"] = not created
             return HttpResponseRedirect(thanks)
-    return render_campaign(request, campaign, status=400, pledge_form=form)
+    return render_campaign(request, campaign, pledge_form=form)
 
 
 def send_pledge_email(campaign, pledge, created, removal_url):
@@ -371,8 +373,6 @@ def pledge_removal_request(request, campaign):
                 )
             # The same answer either way: the page must not confirm who pledged.
             sent = True
-        else:
-            status = 400
     context = campaign.get_context(request)
     context.update({"form": form, "sent": sent})
     return TemplateResponse(
