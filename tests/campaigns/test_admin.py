@@ -125,3 +125,24 @@ def test_a_coordinator_adds_an_event_in_the_admin(client, coordinator, campaign)
 
 def test_a_plain_user_is_not_a_coordinator(db):
     assert not UserFactory().is_coordinator
+
+
+def test_the_campaign_editor_offers_the_organization_chooser(
+    client, campaign, org_admin
+):
+    from campaigns.models import CampaignOrganization
+
+    CampaignOrganization.objects.create(
+        campaign=campaign, organization=org_admin.organization, role="lead"
+    )
+    admin = UserFactory(username="superadmin", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+
+    response = client.get(f"/admin/pages/{campaign.pk}/edit/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Lead and partner organizations" in html
+    assert "organization_links-TOTAL_FORMS" in html
+    assert "Riverbend Tenants United" in html
+    assert client.get("/admin/campaigns/events/new/").status_code == 200
