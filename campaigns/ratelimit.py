@@ -7,11 +7,22 @@ before they become cache keys, so no raw IP address is stored anywhere.
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 
 
+def client_address(request):
+    """The client's address. Behind a reverse proxy every request comes from the
+    proxy, so a deploy names the header its proxy sets (e.g. "HTTP_X_REAL_IP")
+    in CLIENT_IP_HEADER; it is trusted only when configured."""
+    header = getattr(settings, "CLIENT_IP_HEADER", None)
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
 def client_key(request, scope):
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = client_address(request)
     digest = hashlib.sha256(f"{scope}:{address}".encode()).hexdigest()[:32]
     return f"ratelimit:{scope}:{digest}"
 

@@ -188,3 +188,29 @@ def test_asking_for_a_removal_link_does_not_reveal_who_pledged(client, campaign)
     assert "If that address has pledged" in unknown
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["rosa@example.org"]
+
+
+def test_behind_a_proxy_the_configured_header_names_the_client(
+    client, campaign, settings
+):
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    for number in range(5):
+        client.post(
+            pledge_url(campaign),
+            {**GOOD, "email": f"p{number}@example.org"},
+            HTTP_X_REAL_IP="203.0.113.5",
+        )
+
+    limited = client.post(
+        pledge_url(campaign),
+        {**GOOD, "email": "six@example.org"},
+        HTTP_X_REAL_IP="203.0.113.5",
+    )
+    other = client.post(
+        pledge_url(campaign),
+        {**GOOD, "email": "seven@example.org"},
+        HTTP_X_REAL_IP="203.0.113.9",
+    )
+
+    assert limited.status_code == 429
+    assert other.status_code == 302
