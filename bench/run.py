@@ -50,7 +50,14 @@ def measure(client, path, repeats):
 
 def paths_to_measure():
     """(label, path) pairs. Apps add their paths here as they land."""
-    return [("home page", "/")]
+    return [
+        ("home page", "/"),
+        ("campaign index", "/campaigns/"),
+        ("campaign page", "/campaigns/us-upr-coalition-report/"),
+        ("campaign updates feed", "/campaigns/feed/"),
+        ("calendar", "/calendar/"),
+        ("calendar iCal", "/calendar/ical/"),
+    ]
 
 
 def main():
