@@ -81,6 +81,8 @@ class DecisionForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if not self.instance.is_pending:
+            raise ValidationError(_("This application was already decided."))
         if (
             cleaned.get("decision") == "decline"
             and not (cleaned.get("decision_reason") or "").strip()
@@ -104,12 +106,6 @@ class DecisionView(generic.EditView):
         context["application"] = self.object
         context["is_pending"] = self.object.is_pending
         return context
-
-    def form_valid(self, form):
-        if not self.object.is_pending:
-            form.add_error(None, _("This application was already decided."))
-            return self.form_invalid(form)
-        return super().form_valid(form)
 
     def save_instance(self):
         application = self.object

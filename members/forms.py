@@ -111,6 +111,15 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
         required=False,
         label=_("How you work"),
     )
+    website = forms.URLField(
+        label=_("Website (optional)"),
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        error_messages={
+            "invalid": _("Enter a full web address like https://example.org.")
+        },
+    )
     visibility = VisibilityChoiceField(initial=Visibility.MEMBERS)
     agrees_to_principles = forms.BooleanField(
         label=_("We agree to the network's principles."),
