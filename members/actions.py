@@ -11,7 +11,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.models import GroupApprovalTask, Revision, Workflow, WorkflowState
+from wagtail.models import (
+    GroupApprovalTask,
+    Revision,
+    Workflow,
+    WorkflowState,
+    WorkflowTask,
+)
 from wagtail.search.index import insert_or_update_object
 
 from home.models import NetworkSettings
@@ -420,7 +426,7 @@ def review_workflow():
         task = GroupApprovalTask.objects.create(name=_("Coordinator review"))
         group, _created = Group.objects.get_or_create(name=COORDINATORS_GROUP)
         task.groups.set([group])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
 
 

@@ -362,7 +362,7 @@ def validate_logo(upload):
     pixels are decoded (so a decompression bomb is refused cheaply)."""
     if upload.size > LOGO_MAX_BYTES:
         raise ValidationError(
-            _("The logo is too large: upload a file of 2 MB or less."), code="size"
+            _("The logo is too large: upload a file of 2 MB or less."), code="logo_size"
         )
     upload.seek(0)
     try:
@@ -371,13 +371,13 @@ def validate_logo(upload):
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
         raise ValidationError(
             _("This file is not an image we can read. Upload a JPEG, PNG or WebP."),
-            code="invalid",
+            code="logo_unreadable",
         ) from error
     finally:
         upload.seek(0)
     if image_format not in LOGO_FORMATS:
         raise ValidationError(
-            _("Upload the logo as a JPEG, PNG or WebP image."), code="format"
+            _("Upload the logo as a JPEG, PNG or WebP image."), code="logo_format"
         )
     if max(width, height) > LOGO_MAX_SIDE:
         raise ValidationError(
@@ -386,13 +386,13 @@ def validate_logo(upload):
                 "%(max)d pixels on each side."
             ),
             params={"width": width, "height": height, "max": LOGO_MAX_SIDE},
-            code="pixels",
+            code="logo_pixels",
         )
     if min(width, height) < LOGO_MIN_SIDE:
         raise ValidationError(
             _("The logo is too small: at least %(min)d pixels on each side."),
             params={"min": LOGO_MIN_SIDE},
-            code="pixels",
+            code="logo_pixels",
         )
     return upload
 

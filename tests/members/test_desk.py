@@ -19,7 +19,6 @@ from members.models import (
 )
 from tests.conftest import pass_two_factor
 from tests.factories import (
-    CoordinatorFactory,
     IssueAreaFactory,
     MembershipApplicationFactory,
 )
