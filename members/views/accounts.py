@@ -109,6 +109,10 @@ def two_factor(request):
         elif not (token.isdigit() and len(token) == 6):
             error = _("Enter the 6-digit code your authenticator app shows.")
             status = 400
+        elif not device.verify_is_allowed()[0]:
+            # django-otp's own back-off after a wrong code (1 s, 2 s, 4 s…).
+            error = _("Wait a few seconds, then enter the newest code.")
+            status = 429
         elif device.verify_token(token):
             if setting_up:
                 device.confirmed = True
