@@ -74,10 +74,13 @@ class DecisionForm(WagtailAdminModelForm):
         error_messages={"required": _("Choose approve or decline.")},
     )
 
+    field_order = ["decision", "decision_reason"]
+
     class Meta:
         model = MembershipApplication
         fields = ["decision_reason"]
         labels = {"decision_reason": _("Reason (needed to decline; emailed)")}
+        widgets = {"decision_reason": forms.Textarea(attrs={"rows": 4})}
 
     def clean(self):
         cleaned = super().clean()
@@ -105,6 +108,7 @@ class DecisionView(generic.EditView):
         context = super().get_context_data(**kwargs)
         context["application"] = self.object
         context["is_pending"] = self.object.is_pending
+        context["issue_areas"] = self.object.issue_areas.all()
         return context
 
     def save_instance(self):

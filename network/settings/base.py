@@ -138,6 +138,8 @@ LOGOUT_REDIRECT_URL = "/"
 # The Wagtail admin signs in through the site's throttled, two-factor-aware views.
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# No avatars from Gravatar: the admin must not call another host either.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 OTP_TOTP_ISSUER = "Common Ground"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
 MEMBERS_INVITATION_DAYS = 7

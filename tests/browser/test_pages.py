@@ -9,6 +9,9 @@ from tests.browser.conftest import save_screenshot
 
 PAGES = [
     ("home", "/"),
+    ("join", "/join/"),
+    ("sign-in", "/accounts/login/"),
+    ("password-reset", "/accounts/password/reset/"),
 ]
 
 
