@@ -50,7 +50,7 @@ def measure(client, path, repeats):
 
 def paths_to_measure():
     """(label, path) pairs. Apps add their paths here as they land."""
-    return [("home page", "/")]
+    return [("home page", "/"), ("application to join", "/join/")]
 
 
 def main():

@@ -357,7 +357,8 @@ def invitation_for_token(token):
     )
     if invitation is None:
         raise Http404
-    if not invitation.is_usable:
+    suspended = invitation.organization.membership_status == MembershipStatus.SUSPENDED
+    if not invitation.is_usable or suspended:
         raise InvitationUnusable
     return invitation
 
