@@ -151,7 +151,9 @@ def accept_invitation(request, token):
     organization = invitation.organization
     context = {"invitation": invitation, "organization": organization}
     if invitation_needs_password(invitation):
-        form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+        form = AcceptInvitationForm(
+            request.POST if request.method == "POST" else None, email=invitation.email
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 user = do_accept_invitation(

@@ -13,7 +13,7 @@ JOIN_DONE_SESSION_KEY = "members_join_done"
 @require_http_methods(["GET", "POST"])
 def join(request):
     """The application to join. A failed submission re-renders everything typed."""
-    form = ApplicationForm(request.POST or None)
+    form = ApplicationForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if form.is_spam():

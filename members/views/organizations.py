@@ -115,7 +115,10 @@ def organization_detail(request, organization_id, invite_form=None, status=200):
 def profile_edit(request, organization_id):
     organization = actions.check_can_edit_profile(request.user, organization_id)
     draft = organization.get_latest_revision_as_object()
-    form = ProfileForm(request.POST or None, request.FILES or None, page=draft)
+    bound = request.method == "POST"
+    form = ProfileForm(
+        request.POST if bound else None, request.FILES if bound else None, page=draft
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():

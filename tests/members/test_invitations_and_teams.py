@@ -255,3 +255,25 @@ def test_the_team_page_query_count_does_not_grow_with_the_team(
         org_a.save_revision(user=admin_a)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_an_editor_is_told_plainly_that_only_admins_manage_the_team(
+    client, editor_a, org_a
+):
+    client.force_login(editor_a)
+
+    response = client.post(
+        f"/account/organizations/{org_a.pk}/people/invite/",
+        {"email": "x@example.org", "role": "editor"},
+    )
+
+    assert response.status_code == 403
+    assert "Only the organization" in response.content.decode()
+    assert Invitation.objects.count() == 0
+
+
+def test_an_empty_post_to_the_join_form_shows_every_required_field(client, db):
+    response = client.post("/join/", {})
+
+    assert response.status_code == 400
+    assert "Enter your organization" in response.content.decode()
