@@ -54,9 +54,7 @@ class AdminGateMiddleware:
             return None  # Wagtail redirects to the sign-in page
         if not user.has_perm("wagtailadmin.access_admin"):
             return render(request, "members/account/admin_refused.html", status=403)
-        if getattr(settings, "MEMBERS_REQUIRE_TWO_FACTOR", True) and not (
-            user.is_verified()
-        ):
+        if settings.MEMBERS_REQUIRE_TWO_FACTOR and not (user.is_verified()):
             return HttpResponseRedirect(
                 reverse("two_factor")
                 + "?"

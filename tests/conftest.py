@@ -116,6 +116,13 @@ def coordinator_client(client, coordinator):
     return client
 
 
+@pytest.fixture
+def two_factor_required(settings):
+    """Production's rule: staff confirm a TOTP code before /admin/ (the test
+    settings leave it off for suites that are not about sign-in)."""
+    settings.MEMBERS_REQUIRE_TWO_FACTOR = True
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Throttle counters live in the cache; each test starts with none."""

@@ -143,6 +143,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 OTP_TOTP_ISSUER = "Common Ground"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
 MEMBERS_INVITATION_DAYS = 7
+# Staff confirm a TOTP code (django-otp) before the Wagtail admin. Never turn off in
+# production; only the test settings do, for suites that are not about sign-in.
+MEMBERS_REQUIRE_TWO_FACTOR = True
 
 # Least permissive by default; production tightens further (HSTS, secure cookies).
 SESSION_COOKIE_HTTPONLY = True

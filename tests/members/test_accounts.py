@@ -10,7 +10,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from members.throttle import Limit
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("two_factor_required"),
+]
 
 
 @pytest.fixture
@@ -170,3 +173,11 @@ def test_signed_in_account_pages_are_private_and_strictly_scripted(client, perso
     assert "no-store" in response["Cache-Control"]
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert "<script>" not in response.content.decode()
+
+
+def test_two_factor_is_required_outside_the_test_settings():
+    from network.settings import base
+
+    assert base.MEMBERS_REQUIRE_TWO_FACTOR is True
+    assert "django_otp.middleware.OTPMiddleware" in base.MIDDLEWARE
+    assert base.WAGTAILADMIN_LOGIN_URL == "/accounts/login/"

@@ -13,7 +13,10 @@ from members.models import Membership
 from tests.conftest import pass_two_factor
 from tests.factories import MembershipApplicationFactory, make_invitation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("two_factor_required"),
+]
 
 PEOPLE = ["visitor", "editor_a", "admin_a", "user_b", "coordinator"]
 

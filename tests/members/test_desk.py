@@ -23,7 +23,10 @@ from tests.factories import (
     MembershipApplicationFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("two_factor_required"),
+]
 
 
 @pytest.fixture

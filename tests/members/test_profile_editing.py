@@ -10,7 +10,10 @@ from wagtail.models import WorkflowState
 from members.models import MemberOrganizationPage
 from tests.conftest import pass_two_factor
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("two_factor_required"),
+]
 
 
 def profile_data(org, **changes):
