@@ -177,6 +177,13 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
             "message": _("Anything else the coordinators should know? (optional)"),
         }
         help_texts = {
+            "organization_name": _("As it should appear on the site."),
+            "mission": _("A few paragraphs; leave an empty line between them."),
+            "public_email": _("An address you are happy to show on your profile."),
+            "founded_year": _("Four digits, like 1998."),
+            "region": _("A US state, or your region abroad."),
+            "contact_role": _("For example: director, organizer, volunteer."),
+            "message": _("Only the coordinators read this."),
             "summary": _("Up to 300 characters. Shown on your profile."),
             "city": _("Only the city or town; never a street address."),
             "contact_email": _(
