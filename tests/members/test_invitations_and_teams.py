@@ -277,3 +277,29 @@ def test_an_empty_post_to_the_join_form_shows_every_required_field(client, db):
 
     assert response.status_code == 400
     assert "Enter your organization" in response.content.decode()
+
+
+def test_my_account_query_count_does_not_grow_with_my_organizations(
+    client, editor_a, org_a, django_assert_max_num_queries
+):
+    from tests.factories import MemberOrganizationPageFactory
+
+    client.force_login(editor_a)
+    client.get("/account/")
+
+    def join_more(count, prefix):
+        for number in range(count):
+            org = MemberOrganizationPageFactory(
+                parent=org_a.get_parent(), title=f"{prefix} {number}"
+            )
+            MembershipFactory(user=editor_a, organization=org, role="editor")
+            make_invitation(org, f"{prefix.lower()}{number}@example.org")
+            make_invitation(org, editor_a.email)
+
+    join_more(2, "Small")
+    with django_assert_max_num_queries(30) as small:
+        assert client.get("/account/").status_code == 200
+    join_more(20, "Big")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        html = client.get("/account/").content.decode()
+    assert "Big 19" in html
