@@ -57,6 +57,7 @@ def paths_to_measure():
         ("campaign updates feed", "/campaigns/feed/"),
         ("calendar", "/calendar/"),
         ("calendar iCal", "/calendar/ical/"),
+        ("application to join", "/join/"),
     ]
 
 

@@ -229,3 +229,48 @@ class EventFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             event.issue_areas.set(extracted)
             event.save()
+
+
+# --- Membership lifecycle (issue 4): applications and invitations ------------------
+
+
+class MembershipApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.MembershipApplication"
+        skip_postgeneration_save = True
+
+    organization_name = factory.Sequence(lambda n: f"Applicant Collective {n}")
+    summary = "Neighbors organizing for the right to housing."
+    city = "Tucson"
+    region = "Arizona"
+    country = "US"
+    contact_name = "Rosa Alvarez"
+    contact_email = factory.Sequence(lambda n: f"contact{n}@applicant.example.org")
+    visibility = "members"
+    agrees_to_principles = True
+
+    @factory.post_generation
+    def issue_areas(application, create, extracted, **kwargs):
+        if create and extracted:
+            application.issue_areas.set(extracted)
+
+
+def make_invitation(organization, email, role="editor", invited_by=None, days=7):
+    """An invitation and its clear-text token (only the digest is stored)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from members.models import Invitation
+    from members.models.applications import hash_token
+
+    token = Invitation.new_token()
+    invitation = Invitation.objects.create(
+        organization=organization,
+        email=email,
+        role=role,
+        token_hash=hash_token(token),
+        invited_by=invited_by,
+        expires_at=timezone.now() + datetime.timedelta(days=days),
+    )
+    return invitation, token

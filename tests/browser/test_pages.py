@@ -12,6 +12,9 @@ PAGES = [
     ("campaigns", "/campaigns/"),
     ("campaign", "/campaigns/us-upr-coalition-report/"),
     ("calendar", "/calendar/"),
+    ("join", "/join/"),
+    ("sign-in", "/accounts/login/"),
+    ("password-reset", "/accounts/password/reset/"),
 ]
 
 
