@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from network import actions
 from network.actions import BoardActionError
-from network.events import replay, redact, unnamed_organization_ids
+from network.events import redact, replay, unnamed_organization_ids
 from network.forms import EditPostForm, FlagForm, HideForm, PostForm, ThreadForm
 from network.models import Flag, Notification, Post, Room, Thread
 from network.models.board import may_use_board

@@ -250,7 +250,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
                 await self.recheck_subscriptions()
         except asyncio.CancelledError:
             raise
-        except Exception:  # noqa: BLE001 - never leave a socket unwatched
+        except Exception:
             logger.exception("Board socket watcher failed; closing for resync")
             await self.close_for_resync()
 

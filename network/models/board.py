@@ -254,6 +254,9 @@ class PostRevision(models.Model):
     class Meta:
         ordering = ["-replaced_at"]
 
+    def __str__(self):
+        return f"Earlier version of post #{self.post_id}"
+
 
 class RoomEvent(models.Model):
     """One change in a room, in order. Live delivery is a doorbell; this log is
@@ -285,6 +288,9 @@ class RoomEvent(models.Model):
             )
         ]
         indexes = [models.Index(fields=["thread", "id_in_room"])]
+
+    def __str__(self):
+        return f"{self.kind} #{self.id_in_room} in room {self.room_id}"
 
 
 class FlagReason(models.TextChoices):
@@ -349,6 +355,9 @@ class ReadState(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.user_id} read {self.thread_id} to #{self.last_read_post_id}"
+
 
 class Notification(models.Model):
     class Kind(models.TextChoices):
@@ -371,6 +380,9 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.user_id}"
 
 
 class BoardBan(models.Model):
