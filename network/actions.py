@@ -9,8 +9,9 @@ Every moderation action is audited with wagtail.log_actions.
 import datetime
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Count, F
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -68,9 +69,11 @@ def check_is_moderator(user):
 
 def organizations_for(user):
     """The organizations a person may speak for on the board."""
-    return MemberOrganizationPage.objects.filter(
-        pk__in=user.member_organization_ids
-    ).order_by("title")
+    return (
+        MemberOrganizationPage.objects.filter(pk__in=user.member_organization_ids)
+        .only("pk", "title", "slug")
+        .order_by("title")
+    )
 
 
 def check_organization(user, organization):
@@ -396,13 +399,19 @@ def do_lift_suspension(moderator, ban):
 
 
 def do_mark_thread_read(user, thread, last_post_id):
-    """Remember the newest post a person has seen in a thread (one upsert)."""
-    ReadState.objects.bulk_create(
-        [ReadState(user=user, thread=thread, last_read_post_id=last_post_id)],
-        update_conflicts=True,
-        unique_fields=["user", "thread"],
-        update_fields=["last_read_post_id"],
+    """Remember the newest post a person has seen in a thread. Never moves back
+    (reading an earlier page); usually one UPDATE."""
+    updated = ReadState.objects.filter(user=user, thread=thread).update(
+        last_read_post_id=Greatest("last_read_post_id", Value(last_post_id))
     )
+    if not updated:
+        try:
+            with transaction.atomic():
+                ReadState.objects.create(
+                    user=user, thread=thread, last_read_post_id=last_post_id
+                )
+        except IntegrityError:  # another tab got there first
+            do_mark_thread_read(user, thread, last_post_id)
 
 
 @transaction.atomic

@@ -16,7 +16,11 @@ from network.events import redact, replay, unnamed_organization_ids
 from network.forms import EditPostForm, FlagForm, HideForm, PostForm, ThreadForm
 from network.models import Flag, Notification, Post, Room, Thread
 from network.models.board import may_use_board
-from network.queries import issue_area_links, threads_with_unread
+from network.queries import (
+    issue_area_links,
+    threads_with_unread,
+    unread_notifications_count,
+)
 
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 30
@@ -141,11 +145,17 @@ def room_view(request, room_slug):
 
 
 def _thread_for(request, room_slug, thread_id):
-    room = readable_room(request, room_slug)
+    """The thread and its room in one query (the page's query budget is tight)."""
+    user = request.user
     thread = get_object_or_404(
-        Thread.objects.with_listing_data(request.user), pk=thread_id, room=room
+        Thread.objects.with_listing_data(user).annotate(
+            unread_notifications=unread_notifications_count(user)
+        ),
+        pk=thread_id,
+        room__slug=room_slug,
+        room__in=Room.objects.readable_by(user),
     )
-    return room, thread
+    return thread.room, thread
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -207,6 +217,7 @@ def thread_view(request, room_slug, thread_id):
             "issue_areas": issue_area_links(thread, user),
             "can_moderate": can_moderate,
             "can_reply": not thread.locked or can_moderate,
+            "board_unread_notifications": thread.unread_notifications,
         },
         status=status,
     )

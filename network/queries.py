@@ -5,7 +5,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Valu
 from django.db.models.functions import Coalesce
 
 from members.models import IssueArea, MemberOrganizationPage
-from network.models import Post, ReadState, Room, Thread
+from network.models import Notification, Post, ReadState, Room, Thread
 
 
 def _last_read(user, thread_ref):
@@ -80,4 +80,19 @@ def live_threads(user, issue_areas=None, limit=5):
         threads = threads.in_issue_areas(issue_areas)
     return list(
         threads.with_listing_data(user).order_by("-last_activity_at", "-pk")[:limit]
+    )
+
+
+def unread_notifications_count(user):
+    """An expression for a person's unread notifications, to annotate onto a query
+    a page makes anyway."""
+    return Coalesce(
+        Subquery(
+            Notification.objects.filter(user=user, read_at__isnull=True)
+            .values("user")
+            .annotate(count=Count("pk"))
+            .values("count")[:1]
+        ),
+        Value(0),
+        output_field=IntegerField(),
     )
