@@ -41,7 +41,10 @@ def board_gate(request):
 
 
 def readable_room(request, room_slug):
-    return get_object_or_404(Room.objects.readable_by(request.user), slug=room_slug)
+    return get_object_or_404(
+        Room.objects.readable_by(request.user).select_related("issue_area"),
+        slug=room_slug,
+    )
 
 
 def _form_kwargs(user):

@@ -135,3 +135,11 @@ def board_thread(room, author, title="Planning the shadow report", body="Hello a
     )
     thread, _post = do_create_thread(author, room, title, body, organization)
     return thread
+
+
+class BoardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "network.BoardPage"
+
+    title = "Board"
+    slug = "board"

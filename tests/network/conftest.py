@@ -11,6 +11,7 @@ def board(directory):
     from members.models import IssueArea
     from network.models import Room
     from tests.factories import (
+        BoardPageFactory,
         CoordinatorFactory,
         IssueAreaFactory,
         MemberOrganizationPageFactory,
@@ -19,6 +20,7 @@ def board(directory):
         board_thread,
     )
 
+    BoardPageFactory(parent=directory.get_parent())
     detention = IssueAreaFactory(name="Detention", slug="detention")
     housing = IssueAreaFactory(name="Housing", slug="housing")
     alpha = MemberOrganizationPageFactory(
