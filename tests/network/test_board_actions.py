@@ -7,8 +7,8 @@ from wagtail.models import ModelLogEntry
 
 from network import actions
 from network.actions import BoardActionError
-from network.models import Flag, Notification, PostRevision, RoomEvent
 from network.events import group_name
+from network.models import Flag, Notification, PostRevision, RoomEvent
 
 pytestmark = pytest.mark.django_db
 

@@ -241,7 +241,7 @@ def test_thread_page_queries_do_not_grow_with_the_thread(
     signed_in(client, board.bob)
     small_count = measure_thread(client, django_assert_max_num_queries, small, 14)
     large_count = measure_thread(client, django_assert_max_num_queries, large, 14)
-    print(f"thread page queries: 20 posts → {small_count}, 2,000 posts → {large_count}")
+    print(f"thread page queries: 20 posts → {small_count}, 2,000 posts → {large_count}")  # noqa: T201
     assert small_count == large_count
 
 
@@ -266,7 +266,7 @@ def test_room_and_index_queries_do_not_grow(
         with django_assert_max_num_queries(18) as index_queries:
             assert client.get("/board/").status_code == 200
         counts.append((len(room_queries), len(index_queries)))
-    print(f"room, index queries: {counts}")
+    print(f"room, index queries: {counts}")  # noqa: T201
     assert counts[0] == counts[1]
 
 
