@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -50,7 +51,7 @@ class Worker:
     def __init__(self, redis_url):
         self.port = free_port()
         self.log = open(
-            Path(os.environ.get("TMPDIR", "/tmp")) / f"board-worker-{self.port}.log",
+            Path(tempfile.gettempdir()) / f"board-worker-{self.port}.log",
             "wb",
         )
         env = dict(
