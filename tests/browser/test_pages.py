@@ -9,6 +9,7 @@ from tests.browser.conftest import save_screenshot
 
 PAGES = [
     ("home", "/"),
+    ("board-visitor", "/board/"),
 ]
 
 
