@@ -9,6 +9,7 @@ sends no broadcasts.
 import datetime
 
 from django.utils import timezone
+from wagtail.models import Page
 
 from members.models import Membership, User, Visibility
 from network.demo import DEMO_PASSWORD
@@ -236,13 +237,17 @@ FLAG_NOTES = [
 ]
 
 
-def build(rng, organizations, coordinator, member_users, campaigns=()):
-    """Rooms for every issue area, campaign and general topic; threads and posts
-    between demo organizations; a few flags. Returns the rooms."""
+def build(rng, organizations, coordinator, member_users):
+    """Rooms for every issue area, live campaign and general topic; threads and
+    posts between demo organizations; a few flags. Returns the rooms. Call it after
+    the campaigns demo so every campaign has its room."""
     ensure_general_rooms()
     sync_issue_area_rooms()
+    campaigns = Page.objects.live().filter(
+        content_type__app_label="campaigns", content_type__model="campaignpage"
+    )
     for page in campaigns:
-        if is_campaign_page(page) and page.live:
+        if is_campaign_page(page):
             ensure_campaign_room(page)
     speakers = make_speakers(rng, organizations, member_users)
     if not speakers:

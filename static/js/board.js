@@ -364,7 +364,17 @@
       authorNodes(post).forEach(function (node) {
         header.appendChild(node);
       });
-      var time = el("time", null, new Date(post.created).toLocaleString());
+      var time = el(
+        "time",
+        null,
+        new Date(post.created).toLocaleString(document.documentElement.lang || undefined, {
+          day: "numeric",
+          month: "short",
+          year: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+        })
+      );
       time.setAttribute("datetime", post.created);
       var when = el("span", "post__time", " · ");
       when.appendChild(time);
