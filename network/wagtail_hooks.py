@@ -84,6 +84,7 @@ def moderation_queue(request):
     require_coordinator(request)
     flags = list(
         Flag.objects.open()
+        .prefetch_related("post__revisions")
         .select_related(
             "post__thread__room", "post__author", "post__organization", "reporter"
         )

@@ -317,3 +317,14 @@ def test_account_notifications_component_lists_mentions(board):
     html = render("{% board_notifications %}", board.bob)
     assert "Beta Tenants Union was mentioned in" in html
     assert "Mark all as read" in html
+
+
+def test_moderators_see_the_history_of_an_edited_flagged_post(client, board):
+    post = board.thread.posts.get()
+    actions.do_edit_post(board.alice, post, "Rewritten after the fact")
+    actions.do_flag_post(board.bob, post, "misinformation")
+    board.coordinator.is_superuser = True
+    board.coordinator.save()
+    response = signed_in(client, board.coordinator).get("/admin/board/moderation/")
+    assert b"1 earlier version" in response.content
+    assert b"Anyone else?" in response.content
