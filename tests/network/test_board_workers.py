@@ -239,33 +239,33 @@ def test_stopping_redis_mid_stream_loses_no_saved_post(board, workers):
                 if event["type"] == "post.created"
             )
 
-        socket = open_socket(worker, alice_key)
-        assert json.loads(socket.recv(timeout=10))["type"] == "hello"
-        subscribe(socket, board.thread, last)
-        before = post_reply(
-            worker, bob_key, board.thread, "Before the outage", board.beta
-        )
-        for frame in frames(socket, 3):
-            collect(frame)
-            if before in received:
-                break
-        assert before in received
-
-        redis.stop()
-        during = [
-            post_reply(
-                worker, bob_key, board.thread, f"During the outage {n}", board.beta
+        with open_socket(worker, alice_key) as socket:
+            assert json.loads(socket.recv(timeout=10))["type"] == "hello"
+            subscribe(socket, board.thread, last)
+            before = post_reply(
+                worker, bob_key, board.thread, "Before the outage", board.beta
             )
-            for n in range(3)
-        ]
-        # The worker notices it lost its channel layer and closes for resync.
-        close_code = None
-        try:
-            for frame in frames(socket, 15):
+            for frame in frames(socket, 3):
                 collect(frame)
-        except ConnectionClosed as closed:
-            close_code = closed.rcvd.code if closed.rcvd else None
-        assert close_code == 4503
+                if before in received:
+                    break
+            assert before in received
+
+            redis.stop()
+            during = [
+                post_reply(
+                    worker, bob_key, board.thread, f"During the outage {n}", board.beta
+                )
+                for n in range(3)
+            ]
+            # The worker notices it lost its channel layer and closes for resync.
+            close_code = None
+            try:
+                for frame in frames(socket, 15):
+                    collect(frame)
+            except ConnectionClosed as closed:
+                close_code = closed.rcvd.code if closed.rcvd else None
+            assert close_code == 4503
         redis.start()
         wait_for_port(redis.port)
 
@@ -274,26 +274,25 @@ def test_stopping_redis_mid_stream_loses_no_saved_post(board, workers):
         delay = 0.25
         while True:
             try:
-                socket = open_socket(worker, alice_key)
-                assert json.loads(socket.recv(timeout=10))["type"] == "hello"
-                subscribe(socket, board.thread, last)
-                for frame in frames(socket, 3):
-                    collect(frame)
-                    if frame.get("type") == "replay" and not frame["more"]:
-                        break
+                with open_socket(worker, alice_key) as socket:
+                    assert json.loads(socket.recv(timeout=10))["type"] == "hello"
+                    subscribe(socket, board.thread, last)
+                    for frame in frames(socket, 3):
+                        collect(frame)
+                        if frame.get("type") == "replay" and not frame["more"]:
+                            break
+                    after = post_reply(
+                        worker, bob_key, board.thread, "After the outage", board.beta
+                    )
+                    for frame in frames(socket, 10):
+                        collect(frame)
+                        if after in received:
+                            break
                 break
             except ConnectionClosed:
                 assert time.monotonic() < deadline, "never reconnected"
                 time.sleep(delay)
                 delay = min(delay * 2, 4)
-        after = post_reply(
-            worker, bob_key, board.thread, "After the outage", board.beta
-        )
-        for frame in frames(socket, 10):
-            collect(frame)
-            if after in received:
-                break
-        socket.close()
         expected = [before, *during, after]
         assert received == expected, (received, expected)
         print(  # noqa: T201
