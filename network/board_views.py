@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -359,7 +360,14 @@ def notifications_view(request):
     if request.method == "POST":
         actions.do_mark_notifications_read(request.user)
         messages.success(request, _("All notifications are marked as read."))
-        return redirect(request.POST.get("next") or "/board/notifications/")
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            next_url,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        ):
+            next_url = "/board/notifications/"
+        return redirect(next_url)
     notifications = (
         Notification.objects.filter(user=request.user)
         .select_related("post__thread__room", "organization")

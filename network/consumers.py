@@ -119,11 +119,45 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         elif kind == "subscribe":
             await self.subscribe(read_subscription(message))
         elif kind == "unsubscribe":
-            await self.unsubscribe(read_subscription(message, need_after=False))
+            request = read_subscription(message, need_after=False)
+            for room_id in request.get("rooms") or [request["room"]]:
+                await self.unsubscribe({"room": room_id, "thread": request["thread"]})
         else:
             raise ProtocolError("unknown_type", f"Unknown message type: {kind[:40]!r}.")
 
+    async def subscribe_summary(self, room_ids):
+        """The list of rooms follows unread counts of many rooms in one message."""
+        new = [room for room in room_ids if room not in self.subscriptions]
+        if len(self.subscriptions) + len(new) > MAX_SUBSCRIPTIONS:
+            raise ProtocolError(
+                "too_many_subscriptions",
+                f"At most {MAX_SUBSCRIPTIONS} rooms can be followed on one socket.",
+            )
+        readable = await self.readable_rooms(room_ids)
+        try:
+            for room_id in readable:
+                await self.join_group(("room", room_id))
+        except Exception:  # noqa: BLE001
+            await self.close_for_resync()
+            return
+        for room_id in readable:
+            subscription = self.subscriptions.setdefault(
+                room_id, {"threads": set(), "summary": False, "room": False}
+            )
+            subscription["summary"] = True
+        await self.send_json(
+            {"type": "subscribed", "rooms": readable, "view": "summary"}
+        )
+        counts = await self.load_unread_many(readable)
+        for room_id in readable:
+            await self.send_json(
+                {"type": "unread", "room": room_id, "count": counts.get(room_id, 0)}
+            )
+
     async def subscribe(self, request):
+        if request.get("rooms") is not None:
+            await self.subscribe_summary(request["rooms"])
+            return
         room_id, thread_id = request["room"], request["thread"]
         existing = self.subscriptions.get(room_id)
         if existing is None and len(self.subscriptions) >= MAX_SUBSCRIPTIONS:
@@ -377,6 +411,22 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         if thread_id is None:
             return rooms.exists()
         return Thread.objects.filter(pk=thread_id, room__in=rooms).exists()
+
+    @database_sync_to_async
+    def readable_rooms(self, room_ids):
+        from network.models import Room
+
+        return sorted(
+            Room.objects.readable_by(self.user)
+            .filter(pk__in=room_ids)
+            .values_list("pk", flat=True)
+        )
+
+    @database_sync_to_async
+    def load_unread_many(self, room_ids):
+        from network.queries import unread_counts
+
+        return unread_counts(self.user, room_ids) if room_ids else {}
 
     @database_sync_to_async
     def readable_ids(self, room_id, thread_ids):

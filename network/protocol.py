@@ -50,7 +50,7 @@ def parse_frame(text_data, bytes_data):
 
 
 # How many rooms one socket may follow at once (the board index follows every room).
-MAX_SUBSCRIPTIONS = 200
+MAX_SUBSCRIPTIONS = 500
 # Socket messages a client may send: a burst of this many, refilled at RATE per second.
 RATE_BURST = 30
 RATE_PER_SECOND = 5.0
@@ -93,9 +93,31 @@ def _read_id(message, key, required):
     return value
 
 
+def read_room_list(message):
+    """A summary subscription may name many rooms at once: {"rooms": [int, …]}."""
+    rooms = message.get("rooms")
+    if not isinstance(rooms, list) or not rooms:
+        raise ProtocolError("invalid_field", '"rooms" must be a list of room ids.')
+    if len(rooms) > MAX_SUBSCRIPTIONS:
+        raise ProtocolError(
+            "too_many_subscriptions",
+            f"At most {MAX_SUBSCRIPTIONS} rooms can be followed on one socket.",
+        )
+    return sorted({_read_id({"room": room}, "room", required=True) for room in rooms})
+
+
 def read_subscription(message, need_after=True):
     """Validate a subscribe/unsubscribe message: {"room": int, "thread": int?,
-    "after": int?, "view": "room"|"thread"|"summary"?}."""
+    "after": int?, "view": "room"|"thread"|"summary"?}, or for the summary view
+    {"rooms": [int, …]} instead of "room"."""
+    if message.get("view") == "summary" and "rooms" in message:
+        return {
+            "rooms": read_room_list(message),
+            "room": None,
+            "thread": None,
+            "after": None,
+            "view": "summary",
+        }
     room = _read_id(message, "room", required=True)
     thread = _read_id(message, "thread", required=False)
     after = _read_id(message, "after", required=False) if need_after else None

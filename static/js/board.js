@@ -54,15 +54,14 @@
         element: roomView,
       });
     }
+    // The list of rooms follows every room's unread count in one subscription.
+    var summaryRooms = [];
     document.querySelectorAll("[data-board-summary-room]").forEach(function (row) {
-      subscriptions.push({
-        view: "summary",
-        room: parseInt(row.dataset.boardSummaryRoom, 10),
-        thread: null,
-        last: 0,
-        element: row,
-      });
+      summaryRooms.push(parseInt(row.dataset.boardSummaryRoom, 10));
     });
+    if (summaryRooms.length) {
+      subscriptions.push({ view: "summary", rooms: summaryRooms, room: null, thread: null, last: null });
+    }
     document.querySelectorAll("[data-board-feed]").forEach(function (feed) {
       (feed.dataset.boardFeed || "").split(",").forEach(function (value) {
         var room = parseInt(value, 10);
@@ -102,6 +101,10 @@
     }
 
     function subscribe(sub) {
+      if (sub.rooms) {
+        send({ type: "subscribe", view: "summary", rooms: sub.rooms });
+        return;
+      }
       var message = { type: "subscribe", room: sub.room, view: sub.view };
       if (sub.thread !== null) {
         message.thread = sub.thread;

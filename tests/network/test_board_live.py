@@ -302,3 +302,26 @@ async def test_a_flood_of_messages_is_rate_limited(board):
         codes.append(frame.get("code", frame["type"]))
     assert "pong" in codes and "rate_limited" in codes
     await socket.disconnect()
+
+
+async def test_the_rooms_list_follows_many_rooms_in_one_message(board):
+    socket = await open_socket(board.alice)
+    rooms = [board.room.pk, board.coordinators_room.pk, 999_999]
+    await socket.send_json_to({"type": "subscribe", "view": "summary", "rooms": rooms})
+    subscribed = await socket.receive_json_from()
+    # Rooms one may not read (or that do not exist) are left out, not confirmed.
+    assert subscribed == {
+        "type": "subscribed",
+        "rooms": [board.room.pk],
+        "view": "summary",
+    }
+    assert await socket.receive_json_from() == {
+        "type": "unread",
+        "room": board.room.pk,
+        "count": 0,
+    }
+    await post(board.bob, board.thread, "New for Alice", board.beta)
+    assert (await socket.receive_json_from(timeout=3))["count"] == 1
+    await socket.send_json_to({"type": "subscribe", "view": "summary", "rooms": ["x"]})
+    assert (await socket.receive_json_from())["code"] == "invalid_field"
+    await socket.disconnect()
