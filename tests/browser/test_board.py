@@ -80,6 +80,7 @@ def test_a_post_appears_live_for_another_organization_and_vanishes_when_hidden(
 
 
 BOARD_PAGES = [
+    ("home-member-live-threads", lambda: "/"),
     ("board-index", lambda: "/board/"),
     ("board-room", lambda: shared_thread().room.get_absolute_url()),
     ("board-thread", lambda: shared_thread().get_absolute_url()),
