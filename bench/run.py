@@ -51,7 +51,15 @@ def measure(client, path, repeats):
 
 def paths_to_measure():
     """(label, path) pairs. Apps add their paths here as they land."""
-    return [("home page", "/"), ("board (visitor)", "/board/")]
+    return [
+        ("home page", "/"),
+        ("campaign index", "/campaigns/"),
+        ("campaign page", "/campaigns/us-upr-coalition-report/"),
+        ("campaign updates feed", "/campaigns/feed/"),
+        ("calendar", "/calendar/"),
+        ("calendar iCal", "/calendar/ical/"),
+        ("board (visitor)", "/board/"),
+    ]
 
 
 def main():

@@ -253,6 +253,8 @@ def do_create_thread(user, room, title, body, organization, issue_areas=()):
     areas = list(issue_areas)
     if not areas and room.issue_area_id:
         areas = [room.issue_area]
+    if not areas and room.campaign_id:
+        areas = list(room.campaign.specific.issue_areas.all())
     if areas:
         thread.issue_areas.set(areas)
         thread.save()

@@ -20,6 +20,7 @@ from network.models import (
     Post,
     Room,
     RoomEvent,
+    RoomKind,
     Thread,
     ThreadIssueArea,
 )
@@ -264,6 +265,20 @@ def build(rng, organizations, coordinator, member_users):
         thread_start = start + datetime.timedelta(hours=index * 50 + rng.randint(0, 20))
         created_posts += build_thread(
             rng, room, title, opening, replies, speakers, thread_start
+        )
+    campaign_rooms = Room.objects.filter(kind=RoomKind.CAMPAIGN).order_by("pk")[:4]
+    for index, room in enumerate(campaign_rooms):
+        thread_start = start + datetime.timedelta(days=10 + index * 7)
+        created_posts += build_thread(
+            rng,
+            room,
+            f"Who does what: {room.name}",
+            "Let's split the work for this campaign: outreach to new signers, "
+            "a briefing for legislators' staff, and the media plan. Reply with what "
+            "your organization can take on.",
+            rng.randint(5, 10),
+            speakers,
+            thread_start,
         )
     flag_some(rng, created_posts, speakers, coordinator)
     return list(rooms.values())

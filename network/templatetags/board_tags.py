@@ -6,6 +6,7 @@ imports keep pointing one way (home ← members ← campaigns ← network).
     {% live_threads_for_issue_area issue_area %} on an issue-area hub
     {% live_threads_home %}                      on the home page
     {% board_notifications %}                    on /account/
+    {% campaign_room_link page %}                on a campaign page
 """
 
 from django import template
@@ -111,3 +112,15 @@ def unread_notification_count(context):
     if not may_use_board(user):
         return 0
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+@register.inclusion_tag(
+    "network/components/campaign_room_link.html", takes_context=True
+)
+def campaign_room_link(context, campaign):
+    """A link to a campaign's board room, for members (one query)."""
+    user = _user(context)
+    room = None
+    if may_use_board(user):
+        room = Room.objects.readable_by(user).filter(campaign_id=campaign.pk).first()
+    return {"room": room, "may_use_board": may_use_board(user)}

@@ -4,6 +4,7 @@ some flagged posts, and an event log clients can catch up from."""
 import pytest
 from django.core.management import call_command
 
+from campaigns.models import CampaignPage
 from members.models import IssueArea, User
 from network.models import Flag, Post, Room, RoomEvent, Thread
 
@@ -17,6 +18,9 @@ def test_the_demo_builds_rooms_threads_posts_and_flags(client):
         == IssueArea.objects.count()
     )
     assert Room.objects.filter(kind="general").exists()
+    campaigns = CampaignPage.objects.live()
+    assert campaigns.exists()
+    assert Room.objects.filter(kind="campaign").count() == campaigns.count()
     assert Thread.objects.count() >= 20
     assert Post.objects.count() >= 200
     assert Flag.objects.open().exists()

@@ -328,3 +328,25 @@ def test_moderators_see_the_history_of_an_edited_flagged_post(client, board):
     response = signed_in(client, board.coordinator).get("/admin/board/moderation/")
     assert b"1 earlier version" in response.content
     assert b"Anyone else?" in response.content
+
+
+def test_publishing_a_campaign_opens_its_room(board):
+    from tests.factories import CampaignIndexPageFactory, CampaignPageFactory
+
+    index = CampaignIndexPageFactory(parent=board.alpha.get_parent().get_parent())
+    campaign = CampaignPageFactory(
+        parent=index, title="End solitary confinement", issue_areas=[board.detention]
+    )
+    campaign.save_revision().publish()
+    room = Room.objects.get(campaign=campaign)
+    assert room.kind == RoomKind.CAMPAIGN
+    assert room.name == "End solitary confinement"
+    thread, _post = actions.do_create_thread(
+        board.bob, room, "Who testifies?", "Planning.", board.beta
+    )
+    assert list(thread.issue_areas.all()) == [board.detention]
+    html = render("{% campaign_room_link page %}", board.bob, page=campaign)
+    assert room.get_absolute_url() in html
+    campaign.unpublish()
+    room.refresh_from_db()
+    assert room.archived
