@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from network import board_views
 from network.api import api_router
 from network.views import healthz
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),
+    # The board's rooms and threads (/board/ itself is the BoardPage).
+    path("board/", include(board_views.urlpatterns)),
 ]
 
 if settings.DEBUG:

@@ -275,3 +275,50 @@ def make_invitation(organization, email, role="editor", invited_by=None, days=7)
         expires_at=timezone.now() + datetime.timedelta(days=days),
     )
     return invitation, token
+
+
+# --- The board (network app) -------------------------------------------------
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.Room"
+        django_get_or_create = ("slug",)
+
+    kind = "general"
+    name = factory.Sequence(lambda n: f"Room {n}")
+    slug = factory.LazyAttribute(lambda room: slugify(room.name))
+    description = "A room for talking things through."
+
+
+def board_member(organization=None, **user_fields):
+    """A user who works for `organization` (a new public one if none)."""
+    if organization is None:
+        organization = MemberOrganizationPageFactory(
+            parent=MemberDirectoryPage.objects.first()
+        )
+    user = UserFactory(**user_fields)
+    MembershipFactory(user=user, organization=organization)
+    return user
+
+
+def board_thread(room, author, title="Planning the shadow report", body="Hello all."):
+    """A thread with its first post, made through the board's own action."""
+    from network.actions import do_create_thread
+
+    organization_id = next(iter(sorted(author.member_organization_ids)), None)
+    organization = (
+        MemberOrganizationPage.objects.get(pk=organization_id)
+        if organization_id
+        else None
+    )
+    thread, _post = do_create_thread(author, room, title, body, organization)
+    return thread
+
+
+class BoardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "network.BoardPage"
+
+    title = "Board"
+    slug = "board"

@@ -15,6 +15,7 @@ PAGES = [
     ("join", "/join/"),
     ("sign-in", "/accounts/login/"),
     ("password-reset", "/accounts/password/reset/"),
+    ("board-visitor", "/board/"),
 ]
 
 

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from members.models import MemberDirectoryPage
-from network.demo import DEMO_PASSWORD, campaigns, members, membership, site
+from network.demo import DEMO_PASSWORD, board, campaigns, members, membership, site
 
 
 class Command(BaseCommand):
@@ -51,6 +51,8 @@ class Command(BaseCommand):
             )
             campaigns.build(rng, sections, organizations, member_users, coordinator)
             membership.build(organizations, coordinator, member_users)
+            # The board after campaigns, so every live campaign has its room.
+            board.build(rng, organizations, coordinator, member_users)
             # Later parts of the demo (campaigns, board, resources) build on these.
             del home, coordinator, organizations
         if self.verbose:
