@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -18,7 +18,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
@@ -132,6 +132,64 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("member directory")
+
+    # Imports inside the routes: members.directory and friends import this module.
+
+    @path("", name="directory")
+    def directory(self, request):
+        from members.directory import SORTS, DirectoryResults
+
+        results = DirectoryResults(request.user, request.GET)
+        return self.render(
+            request,
+            context_overrides={
+                "results": results,
+                "search": results.search,
+                "sorts": SORTS,
+            },
+        )
+
+    @path("graph/", name="graph")
+    def graph(self, request):
+        from members.graph import graph_filters, graph_states
+        from members.models.taxonomy import IssueArea
+
+        issue_areas = list(IssueArea.objects.only("pk", "name", "slug"))
+        states = graph_states(request.user)
+        issue, state = graph_filters(
+            request.GET, {area.slug for area in issue_areas}, set(states)
+        )
+        return self.render(
+            request,
+            template="members/member_graph_page.html",
+            context_overrides={
+                "issue_areas": issue_areas,
+                "states": states,
+                "chosen_issue": issue,
+                "chosen_state": state,
+            },
+        )
+
+    @path("graph/data/", name="graph_data")
+    def graph_data(self, request):
+        from members.graph import graph_data, graph_filters
+        from members.models.taxonomy import IssueArea
+
+        issue, state = graph_filters(
+            request.GET, set(IssueArea.objects.values_list("slug", flat=True))
+        )
+        response = JsonResponse(graph_data(request, issue=issue, state=state))
+        if request.user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append(
+                {"location": self.get_full_url(request) + "graph/", "lastmod": None}
+            )
+        return urls
 
 
 def current_year():
@@ -364,6 +422,30 @@ class MemberOrganizationPage(Page):
         if self.visibility != Visibility.PUBLIC:
             response["Cache-Control"] = "private, no-store"
         return response
+
+    def get_context(self, request, *args, **kwargs):
+        from members.related import related_organizations
+
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        issue_areas = sorted(self.issue_areas.all(), key=lambda a: a.name.casefold())
+        context.update(
+            {
+                "issue_area_list": issue_areas,
+                "approach_list": list(self.approaches.all()),
+                "population_list": list(self.populations.all()),
+                "link_list": list(self.social_links.all()),
+                # Members-only contact: signed-in staff of organizations in good
+                # standing and coordinators; never visitors (DESIGN.md section 4).
+                "can_see_contact": user.is_authenticated and user.is_network_member,
+                "is_own_organization": user.is_authenticated
+                and self.pk in getattr(user, "member_organization_ids", ()),
+                "related_organizations": related_organizations(
+                    self, user, issue_areas
+                ),
+            }
+        )
+        return context
 
     def get_sitemap_urls(self, request=None):
         if self.visibility != Visibility.PUBLIC or (
