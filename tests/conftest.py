@@ -27,3 +27,11 @@ def directory(home_page):
     from tests.factories import MemberDirectoryPageFactory
 
     return MemberDirectoryPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def issues_index(home_page):
+    """The issue-area hubs at /issues/."""
+    from tests.factories import IssueAreaIndexPageFactory
+
+    return IssueAreaIndexPageFactory(parent=home_page)

@@ -96,3 +96,52 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organization = None
     role = Membership.Role.ADMIN
+
+
+# --- Member directory, profiles and hubs (issue 3) ---------------------------------
+
+from members.models import Approach, IssueAreaIndexPage, Population  # noqa: E402
+
+
+class IssueAreaIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = IssueAreaIndexPage
+
+    title = "Issues"
+    slug = "issues"
+
+
+class ApproachFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Approach
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Approach {n}")
+    slug = factory.LazyAttribute(lambda approach: slugify(approach.name))
+
+
+class PopulationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Population
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Population {n}")
+    slug = factory.LazyAttribute(lambda population: slugify(population.name))
+
+
+class ProfiledOrganizationFactory(MemberOrganizationPageFactory):
+    """An organization with approaches and populations served as well, e.g.
+    ProfiledOrganizationFactory(parent=directory, issue_areas=[...],
+    approaches=[...], populations=[...])."""
+
+    @factory.post_generation
+    def approaches(org, create, extracted, **kwargs):
+        if create and extracted:
+            org.approaches.set(extracted)
+            org.save_revision().publish()
+
+    @factory.post_generation
+    def populations(org, create, extracted, **kwargs):
+        if create and extracted:
+            org.populations.set(extracted)
+            org.save_revision().publish()
