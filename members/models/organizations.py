@@ -22,6 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
 
 from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
 
@@ -408,6 +409,16 @@ class MemberOrganizationPage(Page):
         if self.country != "US":
             parts.append(str(self.country_name))
         return ", ".join(part for part in parts if part)
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # The search index's post_save handler runs before modelcluster commits the
+        # child relations (the issue areas). With an immediate task backend it would
+        # index the organization without them; index again now they are saved.
+        insert_or_update_object_task.enqueue(
+            self._meta.app_label, self._meta.model_name, str(self.pk)
+        )
+        return result
 
     def is_visible_to(self, user):
         return (
