@@ -8,6 +8,7 @@ one for the vocabulary, one for every facet count together, one for the page of
 results and one for the issue areas shown on it.
 """
 
+import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
@@ -26,6 +27,9 @@ from members.models import (
     Population,
     Scope,
 )
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+NOT_WORD = re.compile(r"[\W_]+")
 
 PAGE_SIZE = 20
 # Longer searches are shortened (and the page says so); facets keep this many values.
@@ -98,11 +102,23 @@ class Vocabulary:
         return cls(terms)
 
 
+def without_control_characters(text):
+    """Text without NUL and other control characters (PostgreSQL refuses NUL)."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def search_terms(text):
+    """The words of a search, for the search backend: letters and digits only, in
+    lower case, so that quotes, brackets and FTS operators (AND, NEAR, *, ^) are
+    never read as query syntax."""
+    return " ".join(NOT_WORD.sub(" ", text).lower().split())
+
+
 def _clean_values(values, allowed=None):
     """Distinct, bounded, known values, in the order given."""
     cleaned = []
     for value in values[: MAX_VALUES_PER_FACET * 2]:
-        value = value.strip()[:MAX_VALUE_LENGTH]
+        value = without_control_characters(value).strip()[:MAX_VALUE_LENGTH]
         if not value or value in cleaned:
             continue
         if allowed is not None and value not in allowed:
@@ -146,7 +162,7 @@ class DirectorySearch:
 
     @classmethod
     def from_params(cls, params, vocabulary):
-        raw_q = " ".join(params.get("q", "").split())
+        raw_q = " ".join(without_control_characters(params.get("q", "")).split())
         q = raw_q[:MAX_QUERY_LENGTH]
         issue_slugs = {term.slug for term in vocabulary.issue_areas}
         match = params.get("match")
@@ -321,9 +337,13 @@ class DirectoryResults:
         narrowed by privacy: it is only ever used inside `visible`."""
         if not self.search.q:
             return None
+        terms = search_terms(self.search.q)
+        if not terms:
+            # Only punctuation was typed: nothing can match it.
+            return MemberOrganizationPage.objects.none()
         return (
             MemberOrganizationPage.objects.all()
-            .search(self.search.q, order_by_relevance=True)
+            .search(terms, order_by_relevance=True)
             .get_queryset()
         )
 

@@ -8,6 +8,7 @@ view of the same organizations.
 
 from django.db.models import Count, Q
 
+from members.directory import without_control_characters
 from members.models import IssueArea, MemberOrganizationPage, OrganizationIssueArea
 
 MAX_GRAPH_ORGANIZATIONS = 400
@@ -15,8 +16,8 @@ MAX_GRAPH_ORGANIZATIONS = 400
 
 def graph_filters(params, issue_slugs, states=None):
     """The graph's two filters, read from the URL; unknown values mean no filter."""
-    issue = params.get("issue", "").strip()[:100]
-    state = params.get("state", "").strip()[:100]
+    issue = without_control_characters(params.get("issue", "")).strip()[:100]
+    state = without_control_characters(params.get("state", "")).strip()[:100]
     if issue not in issue_slugs:
         issue = ""
     if states is not None and state not in states:

@@ -15,6 +15,9 @@ class IssueAreaViewSet(SnippetViewSet):
     list_display = ["name", "rights_category", "description"]
     list_filter = ["rights_category"]
     search_fields = ["name", "description"]
+    # Search the table itself: the seeded vocabulary comes from a data migration,
+    # which the search index never saw, and the list is short.
+    search_backend_name = None
     ordering = ["name"]
 
 
