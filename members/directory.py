@@ -24,6 +24,7 @@ from members.models import (
     IssueArea,
     MemberOrganizationPage,
     OrganizationIssueArea,
+    OrganizationLink,
     Population,
     Scope,
 )
@@ -62,6 +63,20 @@ class Term:
     name: str
     category: str = ""
 
+    def get_absolute_url(self):
+        if self.kind == "issue":
+            return IssueArea(slug=self.slug).get_absolute_url()
+        return ""
+
+    @property
+    def url(self):
+        """A social link's address (links keep it in `slug`)."""
+        return self.slug
+
+    @property
+    def label(self):
+        return self.name
+
 
 class Vocabulary:
     """Issue areas, approaches and populations, loaded in one query."""
@@ -75,31 +90,65 @@ class Vocabulary:
 
     @classmethod
     def load(cls):
-        def part(queryset, kind, category):
-            return (
-                queryset.order_by()
-                .annotate(
-                    term_kind=Value(kind, output_field=CharField()),
-                    term_pk=F("pk"),
-                    term_slug=F("slug"),
-                    term_name=F("name"),
-                    term_category=category,
-                )
-                .values_list(
-                    "term_kind", "term_pk", "term_slug", "term_name", "term_category"
-                )
-            )
-
         empty = Value("", output_field=CharField())
-        rows = part(IssueArea.objects.all(), "issue", F("rights_category")).union(
-            part(Approach.objects.all(), "approach", empty),
-            part(Population.objects.all(), "population", empty),
+        rows = term_rows(IssueArea.objects.all(), "issue", F("rights_category")).union(
+            term_rows(Approach.objects.all(), "approach", empty),
+            term_rows(Population.objects.all(), "population", empty),
             all=True,
         )
         terms = sorted(
             (Term(*row) for row in rows), key=lambda term: term.name.casefold()
         )
         return cls(terms)
+
+
+def term_rows(queryset, kind, category, slug="slug", name="name"):
+    """(kind, pk, slug, name, category) rows of a vocabulary, ready to UNION with
+    others so that several lists arrive in one query."""
+    return (
+        queryset.order_by()
+        .annotate(
+            term_kind=Value(kind, output_field=CharField()),
+            term_pk=F("pk"),
+            term_slug=F(slug),
+            term_name=F(name),
+            term_category=category,
+        )
+        .values_list("term_kind", "term_pk", "term_slug", "term_name", "term_category")
+    )
+
+
+def profile_terms(organization):
+    """An organization's issue areas, approaches, populations and social links, in
+    one query: {kind: [Term, ...]} (a link's slug is its URL, its name its label)."""
+    empty = Value("", output_field=CharField())
+    rows = term_rows(
+        IssueArea.objects.filter(organization_items__content_object=organization),
+        "issue",
+        F("rights_category"),
+    ).union(
+        term_rows(
+            Approach.objects.filter(organizations=organization), "approach", empty
+        ),
+        term_rows(
+            Population.objects.filter(organizations=organization), "population", empty
+        ),
+        term_rows(
+            OrganizationLink.objects.filter(organization=organization),
+            "link",
+            Cast("sort_order", output_field=CharField()),
+            slug="url",
+            name="label",
+        ),
+        all=True,
+    )
+    terms = {"issue": [], "approach": [], "population": [], "link": []}
+    for row in rows:
+        terms[row[0]].append(Term(*row))
+    for kind in ("issue", "approach", "population"):
+        terms[kind].sort(key=lambda term: term.name.casefold())
+    terms["link"].sort(key=lambda term: (int(term.category or 0), term.pk))
+    return terms
 
 
 def without_control_characters(text):
@@ -540,9 +589,7 @@ class DirectoryResults:
         paginator = CountedPaginator(self.ordered(), PAGE_SIZE, count=self.total)
         page = paginator.get_page(self.search.page)
         organizations = list(
-            page.object_list.select_related("logo").prefetch_related(
-                "logo__renditions"
-            )
+            page.object_list.select_related("logo").prefetch_related("logo__renditions")
         )
         attach_issue_areas(organizations, self.vocabulary)
         page.object_list = organizations

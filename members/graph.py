@@ -63,7 +63,8 @@ def graph_data(request, issue="", state=""):
     area_ids = {tag_id for _org, tag_id in links}
     areas = IssueArea.objects.filter(pk__in=area_ids).annotate(
         shown_organizations=Count(
-            "organization_items", filter=Q(organization_items__content_object_id__in=ids)
+            "organization_items",
+            filter=Q(organization_items__content_object_id__in=ids),
         )
     )
     nodes = [

@@ -18,7 +18,9 @@ HUB_PAGE_SIZE = 30
 def issue_areas_by_category(user):
     """[(category label, [issue areas with `member_count`])] in the order of
     RightsCategory, in one query."""
-    visible_ids = MemberOrganizationPage.objects.visible_to(user).order_by().values("pk")
+    visible_ids = (
+        MemberOrganizationPage.objects.visible_to(user).order_by().values("pk")
+    )
     areas = IssueArea.objects.annotate(
         member_count=Count(
             "organization_items",

@@ -147,7 +147,9 @@ class ProfiledOrganizationFactory(MemberOrganizationPageFactory):
             org.save_revision().publish()
 
 
-def build_organization(parent, *, issue_areas=(), approaches=(), populations=(), **fields):
+def build_organization(
+    parent, *, issue_areas=(), approaches=(), populations=(), **fields
+):
     """A live organization under `parent` with its taxonomy, saved once (faster than
     the factory's publish-per-hook when a test needs many). Taxonomy arguments take
     model instances or slugs."""

@@ -136,6 +136,27 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
 
     # Imports inside the routes: members.directory and friends import this module.
 
+    def route(self, request, path_components):
+        """A profile is found in one query (the specific page, its logo, and whether
+        the visitor may see it) instead of Wagtail's two, plus one more in serve()."""
+        if (
+            self.live
+            and len(path_components) == 1
+            and path_components[0] not in RESERVED_DIRECTORY_SLUGS
+        ):
+            organization = (
+                MemberOrganizationPage.objects.visible_to(request.user)
+                .child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("logo")
+                .first()
+            )
+            if organization is not None:
+                organization.checked_visible_to = request.user
+                return organization.route(request, [])
+        # Not visible (or not a profile): Wagtail finds it, and serve() says 404.
+        return super().route(request, path_components)
+
     @path("", name="directory")
     def directory(self, request):
         from members.directory import SORTS, DirectoryResults
@@ -427,7 +448,8 @@ class MemberOrganizationPage(Page):
 
     def serve(self, request, *args, **kwargs):
         # 404, not 403: a hidden organization's address must not confirm it exists.
-        if not self.is_visible_to(request.user):
+        already_checked = getattr(self, "checked_visible_to", None) is request.user
+        if not already_checked and not self.is_visible_to(request.user):
             raise Http404
         response = super().serve(request, *args, **kwargs)
         if self.visibility != Visibility.PUBLIC:
@@ -435,24 +457,25 @@ class MemberOrganizationPage(Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
+        from members.directory import profile_terms
         from members.related import related_organizations
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        issue_areas = sorted(self.issue_areas.all(), key=lambda a: a.name.casefold())
+        terms = profile_terms(self)
+        own_url = self.get_url(request) or ""
         context.update(
             {
-                "issue_area_list": issue_areas,
-                "approach_list": list(self.approaches.all()),
-                "population_list": list(self.populations.all()),
-                "link_list": list(self.social_links.all()),
+                "issue_area_list": terms["issue"],
+                "approach_list": terms["approach"],
+                "population_list": terms["population"],
+                "link_list": terms["link"],
+                "directory_url": own_url[: -len(self.slug) - 1] or "/members/",
                 # Members-only contact: signed-in staff of organizations in good
                 # standing and coordinators; never visitors (DESIGN.md section 4).
                 "can_see_contact": user.is_authenticated and user.is_network_member,
-                "is_own_organization": user.is_authenticated
-                and self.pk in getattr(user, "member_organization_ids", ()),
                 "related_organizations": related_organizations(
-                    self, user, issue_areas
+                    self, user, terms["issue"]
                 ),
             }
         )

@@ -122,8 +122,10 @@ def test_members_see_members_only_organizations_in_the_directory(client, network
         ("?approach=litigation", ["Alpha", "Charlie"]),
         ("?approach=litigation&approach=direct-services", ["Alpha", "Charlie", "Echo"]),
         ("?population=immigrants-and-refugees", ["Alpha", "Charlie"]),
-        ("?population=unhoused-people&population=low-income-communities",
-         ["Bravo", "Echo"]),
+        (
+            "?population=unhoused-people&population=low-income-communities",
+            ["Bravo", "Echo"],
+        ),
         ("?state=Texas", ["Alpha", "Bravo"]),
         ("?state=Texas&state=Geneva", ["Alpha", "Bravo", "Delta"]),
         ("?country=CH", ["Delta"]),
@@ -221,9 +223,7 @@ def test_search_never_finds_what_the_viewer_may_not_see(client, network):
     assert names == []
 
 
-def test_search_sorts_by_relevance_by_default_and_by_name_on_request(
-    client, network
-):
+def test_search_sorts_by_relevance_by_default_and_by_name_on_request(client, network):
     _, results = listed(client, "?q=detention")
     assert results.search.sort == "relevance"
     names, _ = listed(client, "?q=detention&sort=name")
@@ -238,7 +238,9 @@ def test_newest_sort_puts_the_latest_members_first(client, network):
 
 def test_pages_of_results_keep_the_search_in_their_links(client, directory):
     for number in range(45):
-        build_organization(directory, title=f"Org {number:02d}", issue_areas=["housing"])
+        build_organization(
+            directory, title=f"Org {number:02d}", issue_areas=["housing"]
+        )
 
     response = client.get("/members/?issue=housing&page=2")
     results = response.context["results"]
@@ -293,5 +295,5 @@ def test_the_directory_works_without_javascript(client, network):
     html = client.get("/members/").content.decode()
     assert '<form class="directory__form" method="get" action="/members/"' in html
     assert "Apply filters" in html
-    assert "<script src=\"/static/js/members-directory.js\"" in html
+    assert '<script src="/static/js/members-directory.js"' in html
     assert "onclick" not in html and "style=" not in html

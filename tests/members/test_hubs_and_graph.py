@@ -37,9 +37,7 @@ def network(directory, issues_index):
     )
 
 
-def test_issue_areas_are_grouped_by_rights_category_with_member_counts(
-    client, network
-):
+def test_issue_areas_are_grouped_by_rights_category_with_member_counts(client, network):
     response = client.get("/issues/")
     html = response.content.decode()
     categories = response.context["categories"]
@@ -84,20 +82,24 @@ def test_graph_page_offers_filters_and_points_at_its_data(client, network):
     assert '<option value="housing" selected>' in html
     assert "Louisiana" in html and "Texas" in html
     assert 'href="/members/?issue=housing"' in html  # the list view
-    assert '/static/vendor/d3-force/d3-force.min.js' in html
+    assert "/static/vendor/d3-force/d3-force.min.js" in html
 
 
 def test_graph_data_links_organizations_to_their_issue_areas(client, network):
     data = client.get("/members/graph/data/").json()
 
-    organizations = {n["label"]: n for n in data["nodes"] if n["kind"] == "organization"}
+    organizations = {
+        n["label"]: n for n in data["nodes"] if n["kind"] == "organization"
+    }
     issues = {n["slug"]: n for n in data["nodes"] if n["kind"] == "issue"}
     assert set(organizations) == {"Borderlands Detention Watch", "Gulf Tenants Union"}
     assert set(issues) == {"detention", "immigration", "housing"}
     assert issues["detention"]["size"] == 1
     border = organizations["Borderlands Detention Watch"]
     assert border["url"] == "/members/borderlands-detention-watch/"
-    linked = {link["target"] for link in data["links"] if link["source"] == border["id"]}
+    linked = {
+        link["target"] for link in data["links"] if link["source"] == border["id"]
+    }
     assert linked == {issues["detention"]["id"], issues["immigration"]["id"]}
     assert data["total"] == 2 and data["truncated"] is False
 
@@ -113,12 +115,12 @@ def test_graph_data_links_organizations_to_their_issue_areas(client, network):
 )
 def test_graph_data_filters_by_issue_area_or_state(client, network, query, expected):
     data = client.get(f"/members/graph/data/{query}").json()
-    assert {n["label"] for n in data["nodes"] if n["kind"] == "organization"} == expected
+    assert {
+        n["label"] for n in data["nodes"] if n["kind"] == "organization"
+    } == expected
 
 
-def test_members_get_members_only_organizations_in_the_graph_privately(
-    client, network
-):
+def test_members_get_members_only_organizations_in_the_graph_privately(client, network):
     client.force_login(CoordinatorFactory())
     response = client.get("/members/graph/data/")
     labels = {n["label"] for n in response.json()["nodes"]}

@@ -6,7 +6,6 @@ import datetime
 import pytest
 
 from members.models import OrganizationLink
-
 from tests.factories import (
     CoordinatorFactory,
     MembershipFactory,
@@ -84,7 +83,9 @@ def test_visitors_never_see_the_members_only_contact(client, organization):
 
 
 @pytest.mark.parametrize("who", ["member of another organization", "coordinator"])
-def test_network_members_see_the_members_only_contact(client, directory, organization, who):
+def test_network_members_see_the_members_only_contact(
+    client, directory, organization, who
+):
     if who == "coordinator":
         user = CoordinatorFactory()
     else:
@@ -119,7 +120,9 @@ def test_signed_in_people_without_an_organization_do_not_see_the_contact(
     client, organization
 ):
     client.force_login(UserFactory())
-    assert "rosa@dignity.example.org" not in client.get(organization.url).content.decode()
+    assert (
+        "rosa@dignity.example.org" not in client.get(organization.url).content.decode()
+    )
 
 
 def test_members_only_profiles_are_not_found_for_visitors(client, directory):

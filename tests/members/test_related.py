@@ -26,12 +26,17 @@ def subject(directory):
         region="New Mexico",
     )
     build_organization(
-        directory, title="Alpha", issue_areas=["torture", "voting-rights"], region="Texas"
+        directory,
+        title="Alpha",
+        issue_areas=["torture", "voting-rights"],
+        region="Texas",
     )
     build_organization(
         directory, title="Bravo", issue_areas=["housing"], region="New Mexico"
     )
-    build_organization(directory, title="Charlie", issue_areas=["housing"], region="Texas")
+    build_organization(
+        directory, title="Charlie", issue_areas=["housing"], region="Texas"
+    )
     build_organization(
         directory, title="Dana", issue_areas=["housing", "detention"], region="Utah"
     )
@@ -42,7 +47,9 @@ def subject(directory):
         region="New Mexico",
         visibility="hidden",
     )
-    build_organization(directory, title="Foxtrot", issue_areas=["labor"], region="New Mexico")
+    build_organization(
+        directory, title="Foxtrot", issue_areas=["labor"], region="New Mexico"
+    )
     return org
 
 

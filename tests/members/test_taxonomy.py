@@ -33,10 +33,15 @@ def test_members_cannot_invent_issue_areas_by_typing():
 
 
 def test_organizations_tag_through_their_own_model_not_taggits_global_pool(directory):
-    org = build_organization(directory, title="Tagged", issue_areas=["housing", "labor"])
+    org = build_organization(
+        directory, title="Tagged", issue_areas=["housing", "labor"]
+    )
 
     assert OrganizationIssueArea.objects.filter(content_object=org).count() == 2
-    assert sorted(org.issue_areas.values_list("slug", flat=True)) == ["housing", "labor"]
+    assert sorted(org.issue_areas.values_list("slug", flat=True)) == [
+        "housing",
+        "labor",
+    ]
     housing = IssueArea.objects.get(slug="housing")
     assert list(MemberOrganizationPage.objects.in_issue_areas([housing])) == [org]
     assert housing.get_absolute_url() == "/issues/housing/"

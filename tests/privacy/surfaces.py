@@ -7,8 +7,8 @@ as staff of another member organization, as the canary's own staff and as a
 coordinator.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import quote
 
 
@@ -80,13 +80,12 @@ SURFACES = [
     Surface(
         "network graph data for its state",
         url(
-            lambda canary: "/members/graph/data/?state="
-            + quote(canary.organization.region)
+            lambda canary: (
+                "/members/graph/data/?state=" + quote(canary.organization.region)
+            )
         ),
     ),
-    Surface(
-        "sitemap", url(lambda canary: "/sitemap.xml"), insiders_see_it=False
-    ),
+    Surface("sitemap", url(lambda canary: "/sitemap.xml"), insiders_see_it=False),
     Surface(
         "JSON API page listing",
         url(lambda canary: "/api/v2/pages/?type=members.MemberOrganizationPage"),
