@@ -36,9 +36,12 @@
                 .distance(function (link) { return 30 + radius(link.target); })
                 .strength(0.35))
             .force("charge", d3.forceManyBody().strength(function (d) {
-                return d.kind === "issue" ? -260 : -14;
+                return d.kind === "issue" ? -420 : -14;
             }))
-            .force("collide", d3.forceCollide(function (d) { return radius(d) + 1.5; }))
+            .force("collide", d3.forceCollide(function (d) {
+                // Issue areas keep room for their label.
+                return d.kind === "issue" ? radius(d) + 26 : radius(d) + 1.5;
+            }))
             .force("x", d3.forceX(0).strength(0.05))
             .force("y", d3.forceY(0).strength(0.05))
             .stop();
