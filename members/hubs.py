@@ -54,7 +54,5 @@ def hub_page(user, area, page_number):
     """One page of the hub's organizations; past the end means the last page."""
     paginator = Paginator(organizations_in_issue_area(user, area), HUB_PAGE_SIZE)
     page = paginator.get_page(page_number)
-    page.object_list = list(
-        page.object_list.select_related("logo").prefetch_related("logo__renditions")
-    )
+    page.object_list = list(page.object_list)
     return page

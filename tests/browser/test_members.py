@@ -46,8 +46,8 @@ def test_a_person_finds_a_partner_by_issue_and_state_and_follows_a_related_one(
     assert page.get_by_role("heading", level=1).inner_text() == organization.title
     related = page.locator(".related__item a").first
     related_name = related.inner_text()
-    assert page.locator(".related__reason").first.inner_text().startswith(
-        "Also works on"
+    assert (
+        page.locator(".related__reason").first.inner_text().startswith("Also works on")
     )
     save_screenshot(page, "members-profile")
 
