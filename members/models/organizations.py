@@ -159,7 +159,7 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
 
     @path("", name="directory")
     def directory(self, request):
-        from members.directory import SORTS, DirectoryResults
+        from members.directory import DirectoryResults
 
         results = DirectoryResults(request.user, request.GET)
         return self.render(
@@ -167,7 +167,6 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
             context_overrides={
                 "results": results,
                 "search": results.search,
-                "sorts": SORTS,
             },
         )
 
