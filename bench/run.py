@@ -60,6 +60,12 @@ def paths_to_measure():
         ("issue hub", "/issues/housing/"),
         ("graph page", "/members/graph/"),
         ("graph data", "/members/graph/data/"),
+        ("campaign index", "/campaigns/"),
+        ("campaign page", "/campaigns/us-upr-coalition-report/"),
+        ("campaign updates feed", "/campaigns/feed/"),
+        ("calendar", "/calendar/"),
+        ("calendar iCal", "/calendar/ical/"),
+        ("application to join", "/join/"),
     ]
 
 

@@ -172,3 +172,181 @@ def build_organization(
     organization.populations.set(terms(Population, populations))
     parent.add_child(instance=organization)
     return organization
+
+
+# --- Campaigns (issue 5) ------------------------------------------------------------
+import datetime  # noqa: E402
+
+from django.utils import timezone  # noqa: E402
+
+from campaigns.models import (  # noqa: E402
+    CalendarPage,
+    CampaignIndexPage,
+    CampaignOrganization,
+    CampaignPage,
+    CampaignStatus,
+    CampaignUpdate,
+    Event,
+    EventKind,
+    Pledge,
+    SignOn,
+    SignOnStatus,
+)
+
+
+class CampaignIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CampaignIndexPage
+
+    title = "Campaigns"
+    slug = "campaigns"
+
+
+class CalendarPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CalendarPage
+
+    title = "Calendar"
+    slug = "calendar"
+
+
+class CampaignPageFactory(wagtail_factories.PageFactory):
+    """A live campaign taking sign-ons and pledges. Pass `issue_areas=[...]`,
+    `leads=[org, ...]` and `partners=[org, ...]` to link them."""
+
+    class Meta:
+        model = CampaignPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Campaign {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    summary = "Change one unjust policy, together."
+    ask = "Sign on and tell your representatives."
+    status = CampaignStatus.ACTIVE
+    start_date = factory.LazyFunction(
+        lambda: timezone.localdate() - datetime.timedelta(days=30)
+    )
+    signon_statement = "<p>We, the undersigned organizations, call for change.</p>"
+
+    @factory.post_generation
+    def issue_areas(page, create, extracted, **kwargs):
+        if create and extracted:
+            page.issue_areas.set(extracted)
+            page.save()
+
+    @factory.post_generation
+    def leads(page, create, extracted, **kwargs):
+        for organization in extracted or []:
+            CampaignOrganization.objects.create(
+                campaign=page,
+                organization=organization,
+                role=CampaignOrganization.Role.LEAD,
+            )
+
+    @factory.post_generation
+    def partners(page, create, extracted, **kwargs):
+        for organization in extracted or []:
+            CampaignOrganization.objects.create(
+                campaign=page,
+                organization=organization,
+                role=CampaignOrganization.Role.PARTNER,
+            )
+
+
+class CampaignUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CampaignUpdate
+
+    campaign = None
+    title = factory.Sequence(lambda n: f"Update {n}")
+    body = "<p>We delivered the letter.</p>"
+    published_at = factory.LazyFunction(
+        lambda: timezone.now() - datetime.timedelta(days=1)
+    )
+
+
+class SignOnFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SignOn
+
+    campaign = None
+    organization = None
+    status = SignOnStatus.APPROVED
+    unlisted = False
+
+
+class PledgeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pledge
+
+    campaign = None
+    name = factory.Sequence(lambda n: f"Supporter {n}")
+    email = factory.Sequence(lambda n: f"supporter{n}@example.org")
+    postcode = "87102"
+    consented_at = factory.LazyFunction(timezone.now)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    kind = EventKind.MEETING
+    date = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=10)
+    )
+    start_time = datetime.time(10, 0)
+    time_zone = "America/New_York"
+    campaign = None
+
+    @factory.post_generation
+    def issue_areas(event, create, extracted, **kwargs):
+        if create and extracted:
+            event.issue_areas.set(extracted)
+            event.save()
+
+
+# --- Membership lifecycle (issue 4): applications and invitations ------------------
+
+
+class MembershipApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.MembershipApplication"
+        skip_postgeneration_save = True
+
+    organization_name = factory.Sequence(lambda n: f"Applicant Collective {n}")
+    summary = "Neighbors organizing for the right to housing."
+    city = "Tucson"
+    region = "Arizona"
+    country = "US"
+    contact_name = "Rosa Alvarez"
+    contact_email = factory.Sequence(lambda n: f"contact{n}@applicant.example.org")
+    visibility = "members"
+    agrees_to_principles = True
+
+    @factory.post_generation
+    def issue_areas(application, create, extracted, **kwargs):
+        if create and extracted:
+            application.issue_areas.set(extracted)
+
+
+def make_invitation(organization, email, role="editor", invited_by=None, days=7):
+    """An invitation and its clear-text token (only the digest is stored)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from members.models import Invitation
+    from members.models.applications import hash_token
+
+    token = Invitation.new_token()
+    invitation = Invitation.objects.create(
+        organization=organization,
+        email=email,
+        role=role,
+        token_hash=hash_token(token),
+        invited_by=invited_by,
+        expires_at=timezone.now() + datetime.timedelta(days=days),
+    )
+    return invitation, token

@@ -15,6 +15,12 @@ PAGES = [
     ("issues", "/issues/"),
     ("hub", "/issues/housing/"),
     ("graph", "/members/graph/"),
+    ("campaigns", "/campaigns/"),
+    ("campaign", "/campaigns/us-upr-coalition-report/"),
+    ("calendar", "/calendar/"),
+    ("join", "/join/"),
+    ("sign-in", "/accounts/login/"),
+    ("password-reset", "/accounts/password/reset/"),
 ]
 
 
