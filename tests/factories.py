@@ -73,6 +73,7 @@ class MemberDirectoryPageFactory(wagtail_factories.PageFactory):
 class MemberOrganizationPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = MemberOrganizationPage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Member Organization {n}")
     slug = factory.LazyAttribute(lambda org: slugify(org.title))
