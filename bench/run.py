@@ -53,6 +53,14 @@ def paths_to_measure():
     """(label, path) pairs. Apps add their paths here as they land."""
     return [
         ("home page", "/"),
+        ("directory", "/members/"),
+        ("directory search + facets", "/members/?q=rights&issue=housing&sort=name"),
+        ("directory last page", "/members/?sort=newest&page=9999"),
+        ("profile", first_public_profile_path()),
+        ("issue areas", "/issues/"),
+        ("issue hub", "/issues/housing/"),
+        ("graph page", "/members/graph/"),
+        ("graph data", "/members/graph/data/"),
         ("campaign index", "/campaigns/"),
         ("campaign page", "/campaigns/us-upr-coalition-report/"),
         ("campaign updates feed", "/campaigns/feed/"),
@@ -61,6 +69,15 @@ def paths_to_measure():
         ("application to join", "/join/"),
         ("board (visitor)", "/board/"),
     ]
+
+
+def first_public_profile_path():
+    from members.models import MemberOrganizationPage
+
+    organization = (
+        MemberOrganizationPage.objects.publicly_listed().order_by("title").first()
+    )
+    return organization.url if organization else "/members/"
 
 
 def main():

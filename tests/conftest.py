@@ -29,6 +29,14 @@ def directory(home_page):
     return MemberDirectoryPageFactory(parent=home_page)
 
 
+@pytest.fixture
+def issues_index(home_page):
+    """The issue-area hubs at /issues/."""
+    from tests.factories import IssueAreaIndexPageFactory
+
+    return IssueAreaIndexPageFactory(parent=home_page)
+
+
 # --- Membership lifecycle (issue 4) ------------------------------------------------
 
 

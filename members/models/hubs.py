@@ -1,7 +1,8 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 
@@ -23,3 +24,44 @@ class IssueAreaIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("issue areas index")
+
+    @path("", name="index")
+    def index(self, request):
+        from members.hubs import issue_areas_by_category
+
+        return self.render(
+            request,
+            context_overrides={
+                "categories": issue_areas_by_category(request.user),
+            },
+        )
+
+    @path("<slug:slug>/", name="hub")
+    def hub(self, request, slug):
+        from members.hubs import hub_page
+        from members.models.taxonomy import IssueArea
+
+        area = IssueArea.objects.filter(slug=slug).first()
+        if area is None:
+            raise Http404
+        return self.render(
+            request,
+            template="members/issue_area_hub.html",
+            context_overrides={
+                "issue_area": area,
+                "organizations": hub_page(request.user, area, request.GET.get("page")),
+            },
+        )
+
+    def get_sitemap_urls(self, request=None):
+        """The index and every issue area's hub: hubs are public pages; what they
+        list is filtered per viewer when served."""
+        from members.models.taxonomy import IssueArea
+
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        base = self.get_full_url(request)
+        for slug in IssueArea.objects.values_list("slug", flat=True):
+            urls.append({"location": f"{base}{slug}/", "lastmod": None})
+        return urls

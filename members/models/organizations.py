@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -18,10 +18,11 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
 
 from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
 
@@ -132,6 +133,84 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("member directory")
+
+    # Imports inside the routes: members.directory and friends import this module.
+
+    def route(self, request, path_components):
+        """A profile is found in one query (the specific page, its logo, and whether
+        the visitor may see it) instead of Wagtail's two, plus one more in serve()."""
+        if (
+            self.live
+            and len(path_components) == 1
+            and path_components[0] not in RESERVED_DIRECTORY_SLUGS
+        ):
+            organization = (
+                MemberOrganizationPage.objects.visible_to(request.user)
+                .child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("logo")
+                .first()
+            )
+            if organization is not None:
+                organization.checked_visible_to = request.user
+                return organization.route(request, [])
+        # Not visible (or not a profile): Wagtail finds it, and serve() says 404.
+        return super().route(request, path_components)
+
+    @path("", name="directory")
+    def directory(self, request):
+        from members.directory import DirectoryResults
+
+        results = DirectoryResults(request.user, request.GET)
+        return self.render(
+            request,
+            context_overrides={
+                "results": results,
+                "search": results.search,
+            },
+        )
+
+    @path("graph/", name="graph")
+    def graph(self, request):
+        from members.graph import graph_filters, graph_states
+        from members.models.taxonomy import IssueArea
+
+        issue_areas = list(IssueArea.objects.only("pk", "name", "slug"))
+        states = graph_states(request.user)
+        issue, state = graph_filters(
+            request.GET, {area.slug for area in issue_areas}, set(states)
+        )
+        return self.render(
+            request,
+            template="members/member_graph_page.html",
+            context_overrides={
+                "issue_areas": issue_areas,
+                "states": states,
+                "chosen_issue": issue,
+                "chosen_state": state,
+            },
+        )
+
+    @path("graph/data/", name="graph_data")
+    def graph_data(self, request):
+        from members.graph import graph_data, graph_filters
+        from members.models.taxonomy import IssueArea
+
+        issue, state = graph_filters(
+            request.GET, set(IssueArea.objects.values_list("slug", flat=True))
+        )
+        response = JsonResponse(graph_data(request, issue=issue, state=state))
+        if request.user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append(
+                {"location": self.get_full_url(request) + "graph/", "lastmod": None}
+            )
+        return urls
 
 
 def current_year():
@@ -351,6 +430,16 @@ class MemberOrganizationPage(Page):
             parts.append(str(self.country_name))
         return ", ".join(part for part in parts if part)
 
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # The search index's post_save handler runs before modelcluster commits the
+        # child relations (the issue areas). With an immediate task backend it would
+        # index the organization without them; index again now they are saved.
+        insert_or_update_object_task.enqueue(
+            self._meta.app_label, self._meta.model_name, str(self.pk)
+        )
+        return result
+
     def is_visible_to(self, user):
         return (
             MemberOrganizationPage.objects.visible_to(user).filter(pk=self.pk).exists()
@@ -358,12 +447,38 @@ class MemberOrganizationPage(Page):
 
     def serve(self, request, *args, **kwargs):
         # 404, not 403: a hidden organization's address must not confirm it exists.
-        if not self.is_visible_to(request.user):
+        already_checked = getattr(self, "checked_visible_to", None) is request.user
+        if not already_checked and not self.is_visible_to(request.user):
             raise Http404
         response = super().serve(request, *args, **kwargs)
         if self.visibility != Visibility.PUBLIC:
             response["Cache-Control"] = "private, no-store"
         return response
+
+    def get_context(self, request, *args, **kwargs):
+        from members.directory import profile_terms
+        from members.related import related_organizations
+
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        terms = profile_terms(self)
+        own_url = self.get_url(request) or ""
+        context.update(
+            {
+                "issue_area_list": terms["issue"],
+                "approach_list": terms["approach"],
+                "population_list": terms["population"],
+                "link_list": terms["link"],
+                "directory_url": own_url[: -len(self.slug) - 1] or "/members/",
+                # Members-only contact: signed-in staff of organizations in good
+                # standing and coordinators; never visitors (DESIGN.md section 4).
+                "can_see_contact": user.is_authenticated and user.is_network_member,
+                "related_organizations": related_organizations(
+                    self, user, terms["issue"]
+                ),
+            }
+        )
+        return context
 
     def get_sitemap_urls(self, request=None):
         if self.visibility != Visibility.PUBLIC or (

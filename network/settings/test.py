@@ -28,6 +28,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"
+SERVE_MEDIA = True  # uploaded logos, for the browser tests (see network/urls.py)
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -9,6 +9,12 @@ from tests.browser.conftest import save_screenshot
 
 PAGES = [
     ("home", "/"),
+    ("directory", "/members/"),
+    ("directory-searched", "/members/?q=rights&scope=local&sort=name"),
+    ("profile", "/members/anchorage-workers-dignity-center/"),
+    ("issues", "/issues/"),
+    ("hub", "/issues/housing/"),
+    ("graph", "/members/graph/"),
     ("campaigns", "/campaigns/"),
     ("campaign", "/campaigns/us-upr-coalition-report/"),
     ("calendar", "/calendar/"),

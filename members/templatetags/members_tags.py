@@ -1,0 +1,42 @@
+"""Template tags of the members app: the home page's newest members, and the
+directory's URL helpers."""
+
+from django import template
+
+from members.models import MemberOrganizationPage
+
+register = template.Library()
+
+NEWEST_MEMBERS = 6
+
+
+@register.inclusion_tag("members/components/newest_members.html", takes_context=True)
+def newest_members(context, count=NEWEST_MEMBERS):
+    """The organizations that joined most recently, among those the viewer may see
+    (two queries: the organizations, and their logos' renditions)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    organizations = list(
+        MemberOrganizationPage.objects.visible_to(user)
+        .filter(member_since__isnull=False)
+        .select_related("logo")
+        .prefetch_related("logo__renditions")
+        .order_by("-member_since", "title")[:count]
+    )
+    return {"request": request, "organizations": organizations}
+
+
+@register.filter
+def directory_params(search, page):
+    """The directory search's query string on another page."""
+    return search.params(page=page)
+
+
+@register.filter
+def directory_params_any(search):
+    return search.params_matching_any()
+
+
+@register.filter
+def directory_params_without_q(search):
+    return search.params_without_q()

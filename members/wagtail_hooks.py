@@ -1,0 +1,47 @@
+"""Coordinators curate the shared vocabulary (issue areas, approaches, populations
+served) as snippets, grouped under one "Taxonomy" menu in the Wagtail admin."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from members.models import Approach, IssueArea, Population
+
+
+class IssueAreaViewSet(SnippetViewSet):
+    model = IssueArea
+    icon = "tag"
+    menu_label = _("Issue areas")
+    list_display = ["name", "rights_category", "description"]
+    list_filter = ["rights_category"]
+    search_fields = ["name", "description"]
+    # Search the table itself: the seeded vocabulary comes from a data migration,
+    # which the search index never saw, and the list is short.
+    search_backend_name = None
+    ordering = ["name"]
+
+
+class ApproachViewSet(SnippetViewSet):
+    model = Approach
+    icon = "cogs"
+    menu_label = _("Approaches")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class PopulationViewSet(SnippetViewSet):
+    model = Population
+    icon = "group"
+    menu_label = _("Populations served")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    items = (IssueAreaViewSet, ApproachViewSet, PopulationViewSet)
+    menu_icon = "tag"
+    menu_label = _("Taxonomy")
+    menu_name = "taxonomy"
+
+
+register_snippet(TaxonomyViewSetGroup)

@@ -1,0 +1,99 @@
+"""Every surface a hidden organization's name must never reach.
+
+Each later issue appends its own surfaces here (campaign pages, sign-on lists, feeds,
+iCal, CSV exports, board pages…): a `Surface` names the surface and knows how to fetch
+it for a given client and canary. `test_canary.py` then probes each one as a visitor,
+as staff of another member organization, as the canary's own staff and as a
+coordinator.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+
+def fetch_text(client, url):
+    """The body of a GET, whatever its kind (HTML, JSON, XML, a streamed export).
+    Never a server error: a surface may answer 200 or 404, nothing else."""
+    response = client.get(url)
+    assert response.status_code in (200, 404), f"{url} answered {response.status_code}"
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
+@dataclass(frozen=True)
+class Surface:
+    name: str
+    # (client, canary) -> the text the client receives
+    fetch: Callable
+    # Whether the canary's own staff and coordinators see its name here. Machine
+    # surfaces (API, sitemap, feeds) publish public organizations only, to anyone;
+    # some pages name no organization at all.
+    insiders_see_it: bool = True
+
+
+def url(path_of):
+    """A surface that is one GET of a URL computed from the canary."""
+    return lambda client, canary: fetch_text(client, path_of(canary))
+
+
+SURFACES = [
+    Surface("home page newest members", url(lambda canary: "/")),
+    Surface("directory", url(lambda canary: "/members/")),
+    Surface(
+        "directory search for its name",
+        url(lambda canary: f"/members/?q={quote(canary.word)}"),
+    ),
+    Surface(
+        "directory filtered to its issue area",
+        url(lambda canary: f"/members/?issue={canary.issue_area.slug}"),
+    ),
+    Surface(
+        "directory filtered to its state",
+        url(lambda canary: f"/members/?state={quote(canary.organization.region)}"),
+    ),
+    Surface(
+        "directory sorted newest first",
+        url(lambda canary: "/members/?sort=newest"),
+    ),
+    Surface("its profile", url(lambda canary: canary.organization.url)),
+    Surface(
+        "related organizations on a neighbour's profile",
+        url(lambda canary: canary.neighbour.url),
+    ),
+    Surface(
+        "issue hub of its issue area",
+        url(lambda canary: f"/issues/{canary.issue_area.slug}/"),
+    ),
+    # The page itself names no organization (the drawing comes from the data).
+    Surface(
+        "network graph page",
+        url(lambda canary: "/members/graph/"),
+        insiders_see_it=False,
+    ),
+    Surface("network graph data", url(lambda canary: "/members/graph/data/")),
+    Surface(
+        "network graph data for its issue area",
+        url(lambda canary: f"/members/graph/data/?issue={canary.issue_area.slug}"),
+    ),
+    Surface(
+        "network graph data for its state",
+        url(
+            lambda canary: (
+                "/members/graph/data/?state=" + quote(canary.organization.region)
+            )
+        ),
+    ),
+    Surface("sitemap", url(lambda canary: "/sitemap.xml"), insiders_see_it=False),
+    Surface(
+        "JSON API page listing",
+        url(lambda canary: "/api/v2/pages/?type=members.MemberOrganizationPage"),
+        insiders_see_it=False,
+    ),
+    Surface(
+        "JSON API page detail",
+        url(lambda canary: f"/api/v2/pages/{canary.organization.pk}/"),
+        insiders_see_it=False,
+    ),
+]
