@@ -75,3 +75,42 @@ def canary(directory, issues_index):
         coordinator=CoordinatorFactory(),
         other_member=other_member,
     )
+
+
+@pytest.fixture
+def joint_work(canary, home_page):
+    """The canary at work with others: a partner and listed signer of a campaign
+    with an update and an event, and the author of a board thread. Attached to the
+    canary so the campaign and board surfaces can reach them."""
+    from tests.factories import (
+        BoardPageFactory,
+        CalendarPageFactory,
+        CampaignIndexPageFactory,
+        CampaignPageFactory,
+        CampaignUpdateFactory,
+        EventFactory,
+        RoomFactory,
+        SignOnFactory,
+        board_thread,
+    )
+
+    index = CampaignIndexPageFactory(parent=home_page)
+    CalendarPageFactory(parent=home_page)
+    BoardPageFactory(parent=home_page)
+    campaign = CampaignPageFactory(
+        parent=index,
+        title="Close the Canarywood detention center",
+        issue_areas=[canary.issue_area],
+        leads=[canary.neighbour],
+        partners=[canary.organization],
+    )
+    SignOnFactory(campaign=campaign, organization=canary.organization)
+    SignOnFactory(campaign=campaign, organization=canary.neighbour)
+    CampaignUpdateFactory(campaign=campaign, title="We delivered the letter")
+    EventFactory(title="Canarywood vigil", campaign=campaign)
+    room = RoomFactory(name="Detention watch", slug="detention-watch")
+    canary.campaign = campaign
+    canary.thread = board_thread(
+        room, canary.own_user, title="Visiting hours", body="We can visit on Fridays."
+    )
+    return canary

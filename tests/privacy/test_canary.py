@@ -3,7 +3,7 @@ and is never counted for them; its own staff and coordinators do see it."""
 
 import pytest
 
-from tests.privacy.surfaces import SURFACES, fetch_text
+from tests.privacy.surfaces import JOINT_WORK_SURFACES, SURFACES, fetch_text
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,8 @@ def test_hidden_organization_appears_only_to_its_own_staff_and_coordinators(
     leaks, missing = [], []
     for surface in SURFACES:
         text = surface.fetch(client, canary)
+        if may_see and surface.insiders_see_it is None:
+            continue
         if may_see and surface.insiders_see_it:
             if canary.name not in text:
                 missing.append(surface.name)
@@ -92,3 +94,37 @@ def test_outsiders_are_not_offered_a_place_only_the_hidden_organization_has(
 
     assert "Canarywood" not in fetch_text(client, "/members/graph/")
     assert "Canarywood" not in fetch_text(client, "/members/")
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_hidden_organization_is_never_named_in_joint_work_to_outsiders(
+    client, joint_work, viewer
+):
+    """Campaign pages, sign-on lists, feeds, iCal, the API and the board."""
+    canary = joint_work
+    may_see = sign_in_as(client, canary, viewer)
+    secrets = [canary.name, canary.organization.summary, canary.organization.url]
+
+    leaks = []
+    for surface in JOINT_WORK_SURFACES:
+        text = surface.fetch(client, canary)
+        if may_see and surface.insiders_see_it is not False:
+            continue
+        if any(secret in text for secret in secrets):
+            leaks.append(surface.name)
+
+    assert leaks == [], f"{viewer} was shown the hidden organization on {leaks}"
+
+
+def test_joint_work_surfaces_really_show_the_work(client, joint_work):
+    """The probes above look at pages that exist and list the canary's neighbour,
+    so a blank page cannot pass for a private one."""
+    canary = joint_work
+    client.force_login(canary.other_member)
+
+    campaign = client.get(canary.campaign.url).content.decode()
+    thread = client.get(canary.thread.get_absolute_url()).content.decode()
+
+    assert canary.neighbour.title in campaign
+    assert "Visiting hours" in thread
+    assert "We can visit on Fridays." in thread
