@@ -8,10 +8,13 @@ number of resources: one search (when there is a query), one aggregate per facet
 one count and one page of rows with its prefetches.
 """
 
+import logging
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +27,8 @@ from campaigns.models.resources import (
     ResourcePage,
 )
 from members.models import MemberOrganizationPage
+
+logger = logging.getLogger(__name__)
 
 RESOURCES_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -102,10 +107,23 @@ def filtered(base, choices, except_facet=None):
     return queryset
 
 
+def search_terms(query):
+    """Words only: quotes and operators would be full-text syntax to the database."""
+    return " ".join(re.sub(r"[^\w\s-]", " ", query).split())
+
+
 def matching_ids(base, query):
     """Ids of the resources a full-text query finds (titles, summaries, bodies,
     issue areas and attached documents' titles)."""
-    return [page.pk for page in base.search(query, operator="and")]
+    terms = search_terms(query)
+    if not terms:
+        return []
+    try:
+        with transaction.atomic():
+            return [page.pk for page in base.search(terms, operator="and")]
+    except DatabaseError:
+        logger.warning("Resource search failed for %r", terms, exc_info=True)
+        return []
 
 
 def facet_counts(base, choices, user):
@@ -118,12 +136,14 @@ def facet_counts(base, choices, user):
     counts["kind"] = {
         row["kind"]: (ResourceKind(row["kind"]).label, row["n"])
         for row in ResourcePage.objects.filter(pk__in=pks("kind"))
+        .order_by()
         .values("kind")
         .annotate(n=Count("pk"))
     }
     counts["issue"] = {
         row["tag__slug"]: (row["tag__name"], row["n"])
         for row in ResourceIssueArea.objects.filter(content_object__in=pks("issue"))
+        .order_by()
         .values("tag__slug", "tag__name")
         .annotate(n=Count("content_object", distinct=True))
     }
@@ -136,6 +156,7 @@ def facet_counts(base, choices, user):
                 "pk"
             ),
         )
+        .order_by()
         .values("organization__slug", "organization__title")
         .annotate(n=Count("page", distinct=True))
     }
@@ -145,12 +166,14 @@ def facet_counts(base, choices, user):
             row["n"],
         )
         for row in ResourcePage.objects.filter(pk__in=pks("language"))
+        .order_by()
         .values("language")
         .annotate(n=Count("pk"))
     }
     counts["year"] = {
         str(row["year"]): (str(row["year"]), row["n"])
         for row in ResourcePage.objects.filter(pk__in=pks("year"))
+        .order_by()
         .annotate(year=ExtractYear("publication_date"))
         .values("year")
         .annotate(n=Count("pk"))
