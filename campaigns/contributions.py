@@ -6,7 +6,7 @@ approves it. Staff of a member organization may change only the resources their 
 organization submitted (ResourceQuerySet.editable_by).
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import (
     GroupApprovalTask,
+    GroupPagePermission,
     Workflow,
     WorkflowPage,
     WorkflowState,
@@ -54,15 +55,24 @@ PLAIN_FIELDS = (
 
 def review_workflow(index_page):
     """The coordinators' review workflow, assigned to the library (made on first
-    use, so a fresh site needs no setup)."""
+    use, so a fresh site needs no setup). Its reviewers, the Coordinators group, may
+    edit and publish in the library, so that approving publishes."""
+    coordinators, _created = Group.objects.get_or_create(name=COORDINATORS_GROUP)
     workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW_NAME).first()
     if workflow is None:
         workflow = Workflow.objects.create(name=REVIEW_WORKFLOW_NAME, active=True)
         task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
-        coordinators, _created = Group.objects.get_or_create(name=COORDINATORS_GROUP)
         task.groups.set([coordinators])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
+    for codename in ("change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=coordinators,
+            page=index_page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
     return workflow
 
 
