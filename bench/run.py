@@ -50,7 +50,15 @@ def measure(client, path, repeats):
 
 def paths_to_measure():
     """(label, path) pairs. Apps add their paths here as they land."""
-    return [("home page", "/")]
+    return [
+        ("home page", "/"),
+        ("resource library", "/resources/"),
+        ("library, filtered", "/resources/?kind=toolkit&language=en"),
+        ("library, search", "/resources/?q=housing"),
+        ("resource (UN submission)", "/resources/us-upr-joint-submission/"),
+        ("news", "/news/"),
+        ("news feed", "/news/feed/"),
+    ]
 
 
 def main():

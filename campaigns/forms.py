@@ -135,6 +135,7 @@ class ResourceForm(forms.Form):
     )
 
     def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["organization"].queryset = organizations_user_may_submit_for(user)

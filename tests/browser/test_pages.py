@@ -9,6 +9,11 @@ from tests.browser.conftest import save_screenshot
 
 PAGES = [
     ("home", "/"),
+    ("resources", "/resources/"),
+    ("resources-filtered", "/resources/?kind=un-submission&q=submission"),
+    ("resource", "/resources/us-upr-joint-submission/"),
+    ("news", "/news/"),
+    ("news-item", "/news/joint-upr-submission-sent-to-geneva/"),
 ]
 
 
