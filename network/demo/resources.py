@@ -364,7 +364,7 @@ NEWS = [
     ),
     (
         "Joint UPR Submission Sent to Geneva",
-        "Forty-two member organizations signed the network's stakeholder submission "
+        "Two dozen member organizations signed the network's stakeholder submission "
         "for "
         "the review of the United States.",
         ["un-advocacy"],
@@ -593,7 +593,17 @@ def build(rng, home, organizations, coordinator, member_users):
             ),
             session=session,
             reviewed_state="US",
-            body=[("paragraph", RichText(f"<p>{summary}</p>"))],
+            body=[
+                (
+                    "paragraph",
+                    RichText(
+                        "<p>This page records the submission: the mechanism and "
+                        "session it was sent to, who wrote it and who signed on. The "
+                        "full text is attached. Members following the review can "
+                        "plan lobbying and follow-up on the board.</p>"
+                    ),
+                )
+            ],
         )
         page.issue_areas.set([areas[slug] for slug in slugs])
         page.contributors = [ResourceContributor(organization=org) for org in credited]

@@ -19,6 +19,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"
+# The browser leg's server has no proxy in front: Django serves uploaded images.
+SERVE_MEDIA_FILES = True
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -14,8 +14,8 @@ from campaigns.contributions import (
     do_update_resource,
     with_review_status,
 )
-from campaigns.forms import ResourceForm
 from campaigns.models import ResourceIndexPage, ResourcePage
+from campaigns.resource_forms import ResourceForm
 
 
 def _library_or_404():

@@ -14,7 +14,7 @@ from PIL import Image
 
 from campaigns.models import NewsPage
 from home.models import SiteImage
-from tests.campaigns.bulk import bulk_resources
+from tests.campaigns.library.bulk import bulk_resources
 from tests.factories import NewsPageFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db

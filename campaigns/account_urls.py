@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from campaigns import views
+from campaigns import resource_views as views
 
 app_name = "campaigns"
 

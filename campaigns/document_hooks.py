@@ -1,3 +1,6 @@
+"""Wagtail hooks of the resource library, imported by CampaignsConfig.ready (kept
+apart from campaigns/wagtail_hooks.py, which belongs to the campaign pages)."""
+
 from django.http import Http404
 from wagtail import hooks
 

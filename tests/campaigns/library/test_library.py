@@ -13,7 +13,7 @@ from campaigns.models import (
     ResourcePage,
 )
 from home.models import HomePage
-from tests.campaigns.bulk import bulk_resources
+from tests.campaigns.library.bulk import bulk_resources
 from tests.factories import DocumentFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -258,3 +258,14 @@ def test_library_renders_in_constant_queries(
     assert visitor.status_code == 200
     assert signed_in.status_code == 200
     assert b"Bulk resource" in visitor.content
+
+
+def test_renaming_a_document_updates_what_finds_its_resource(client, library):
+    document = DocumentFactory(title="Draft annex")
+    ResourcePageFactory(parent=library, title="Tenant toolkit", documents=[document])
+
+    document.title = "Rent stabilization annex"
+    document.save()
+
+    html = results_section(html_of(client.get("/resources/?q=stabilization")))
+    assert "Tenant toolkit" in html

@@ -197,3 +197,11 @@ def test_visible_to_is_the_one_rule_for_resources(
         private_resource,
     }
     assert list(ResourcePage.objects.publicly_listed()) == [public_resource]
+
+
+def test_document_files_are_never_reachable_under_media(client, private_resource):
+    document = private_resource.document_items.get().document
+
+    response = client.get(f"/media/{document.file.name}")
+
+    assert response.status_code == 404
