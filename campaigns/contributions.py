@@ -86,6 +86,18 @@ def organizations_user_may_submit_for(user):
     ).order_by("title")
 
 
+def visible_org_ids(user):
+    from members.models import MemberOrganizationPage
+
+    cached = getattr(user, "_visible_org_ids", None)
+    if cached is None:
+        cached = set(
+            MemberOrganizationPage.objects.visible_to(user).values_list("pk", flat=True)
+        )
+        user._visible_org_ids = cached
+    return cached
+
+
 def check_can_contribute(user):
     if not (user.is_authenticated and user.member_organization_ids):
         raise PermissionDenied(
@@ -150,6 +162,13 @@ def _apply(page, user, data):
     page.issue_areas.set(list(data.get("issue_areas", [])))
     organization = data["organization"]
     page.submitting_organization = organization
+    # Credits to organizations this person may not see were never offered in the
+    # form, so they are kept as they are rather than silently dropped.
+    unseen = {
+        item.organization_id
+        for item in page.contributors.all()
+        if item.organization_id not in visible_org_ids(user)
+    }
     credited = [organization] + [
         org for org in data.get("contributors", []) if org.pk != organization.pk
     ]
@@ -157,10 +176,19 @@ def _apply(page, user, data):
     page.contributors = [
         existing.get(org.pk) or ResourceContributor(organization=org)
         for org in credited
+    ] + [
+        item
+        for org_id, item in existing.items()
+        if org_id in unseen and org_id != organization.pk
+    ]
+    unseen_cosigners = [
+        item
+        for item in page.cosigners.all()
+        if item.organization_id not in visible_org_ids(user)
     ]
     page.cosigners = [
         ResourceCoSigner(organization=org) for org in data.get("cosigners", [])
-    ]
+    ] + unseen_cosigners
     upload = data.get("document")
     if upload:
         title = data.get("document_title") or page.title

@@ -2,7 +2,11 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.contributions import organizations_user_may_submit_for, text_from_body
+from campaigns.contributions import (
+    organizations_user_may_submit_for,
+    text_from_body,
+    visible_org_ids,
+)
 from campaigns.documents import MAX_UPLOAD_BYTES, allowed_extensions, clean_upload
 from campaigns.models.resources import (
     LANGUAGE_CHOICES,
@@ -149,8 +153,10 @@ class ResourceForm(forms.Form):
         }
 
     @classmethod
-    def initial_for(cls, page):
-        """The form's starting values from a resource's latest revision."""
+    def initial_for(cls, page, user):
+        """The form's starting values from a resource's latest revision. Credits to
+        organizations this person may not see are left out (and kept on save)."""
+        visible = visible_org_ids(user)
         initial = {
             name: getattr(page, name)
             for name in (
@@ -174,8 +180,13 @@ class ResourceForm(forms.Form):
             item.organization_id
             for item in page.contributors.all()
             if item.organization_id != page.submitting_organization_id
+            and item.organization_id in visible
         ]
-        initial["cosigners"] = [item.organization_id for item in page.cosigners.all()]
+        initial["cosigners"] = [
+            item.organization_id
+            for item in page.cosigners.all()
+            if item.organization_id in visible
+        ]
         return initial
 
     def clean_document(self):

@@ -94,7 +94,9 @@ def edit_resource(request, resource_id):
             )
             return redirect("campaigns:my_resources")
     else:
-        form = ResourceForm(initial=ResourceForm.initial_for(draft), user=request.user)
+        form = ResourceForm(
+            initial=ResourceForm.initial_for(draft, request.user), user=request.user
+        )
     return render(
         request,
         "campaigns/account/resource_form.html",

@@ -351,3 +351,33 @@ def test_a_bad_date_and_missing_fields_say_what_is_wrong(
     assert "title" in errors
     assert "publication_date" in errors
     assert b"Please correct the problems below." in response.content
+
+
+def test_editing_keeps_credits_to_organizations_the_editor_cannot_see(
+    client, library, orgs, areas, member, coordinator
+):
+    resource = ResourcePageFactory(
+        parent=library,
+        title="Joint toolkit",
+        submitting_organization=orgs["public"],
+        organizations=[orgs["public"], orgs["hidden"]],
+        cosigners=[orgs["hidden"]],
+    )
+    client.force_login(member)
+
+    form = client.get(f"/account/resources/{resource.pk}/edit/")
+    response = client.post(
+        f"/account/resources/{resource.pk}/edit/",
+        form_data(orgs, areas, title="Joint toolkit, revised"),
+    )
+
+    assert "Nightjar Defenders Collective" not in form.content.decode()
+    assert response.status_code == 302
+    approve(resource, coordinator)
+    resource.refresh_from_db()
+    assert resource.title == "Joint toolkit, revised"
+    assert {c.organization for c in resource.contributors.all()} == {
+        orgs["public"],
+        orgs["hidden"],
+    }
+    assert [c.organization for c in resource.cosigners.all()] == [orgs["hidden"]]
