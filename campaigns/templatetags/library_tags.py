@@ -6,7 +6,6 @@ from django import template
 from django.db.models import Q
 
 from campaigns.models import NewsPage, ResourcePage
-from members.models import MemberOrganizationPage
 
 register = template.Library()
 
@@ -89,38 +88,49 @@ def issue_area_un_submissions(context, issue_area, limit=HUB_ITEMS):
     "campaigns/components/organization_resources.html", takes_context=True
 )
 def organization_resources(context, organization, limit=PROFILE_RESOURCES):
-    """Resources an organization contributed to or co-signed, for its profile. The
-    caller has already decided the person may see the organization."""
+    """Resources an organization contributed to or co-signed, for its profile: a
+    compact list in two queries. The profile has already decided the person may see
+    the organization."""
     user = _user(context)
-    visible = ResourcePage.objects.visible_to(user)
-    credited = visible.filter(
+    credited = ResourcePage.objects.visible_to(user).filter(
         Q(contributors__organization=organization)
         | Q(cosigners__organization=organization)
     )
     items = list(
         ResourcePage.objects.filter(pk__in=credited.values("pk"))
         .newest_first()
-        .with_listing_data(user)[:limit]
+        .only(
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "kind",
+            "publication_date",
+            "visibility",
+        )[:limit]
     )
     return {
         "request": context.get("request"),
         "items": items,
         "organization": organization,
-        "library_url": _library_url(context, org=organization.slug)
-        if MemberOrganizationPage.objects.visible_to(user)
-        .filter(pk=organization.pk)
-        .exists()
-        else "",
+        "library_url": _library_url(context, org=organization.slug) if items else "",
     }
 
 
 def _library_url(context, **params):
+    """The library's address with these filters; the library is looked up once per
+    request."""
     from urllib.parse import urlencode
 
     from campaigns.models import ResourceIndexPage
 
     request = context.get("request")
-    index = ResourceIndexPage.objects.live().first()
-    if index is None:
+    base = getattr(request, "_resource_library_url", None)
+    if base is None:
+        index = ResourceIndexPage.objects.live().only("url_path", "path").first()
+        base = index.get_url(request) if index is not None else ""
+        if request is not None:
+            request._resource_library_url = base
+    if not base:
         return ""
-    return f"{index.get_url(request)}?{urlencode(params)}"
+    return f"{base}?{urlencode(params)}"

@@ -269,3 +269,47 @@ def test_renaming_a_document_updates_what_finds_its_resource(client, library):
 
     html = results_section(html_of(client.get("/resources/?q=stabilization")))
     assert "Tenant toolkit" in html
+
+
+class AdminEditingTests(WagtailPageTestCase):
+    def test_a_coordinator_can_create_a_un_submission_in_the_admin(self):
+        from wagtail.test.utils.form_data import (
+            inline_formset,
+            nested_form_data,
+            streamfield,
+        )
+
+        self.login()
+        root = Page.get_first_root_node()
+        home = HomePage(title="Home", slug="home-admin")
+        root.add_child(instance=home)
+        library = ResourceIndexPage(title="Resources", slug="resources")
+        home.add_child(instance=library)
+
+        self.assertCanCreate(
+            library,
+            ResourcePage,
+            nested_form_data(
+                {
+                    "title": "CAT submission",
+                    "slug": "cat-submission",
+                    "summary": "Solitary confinement.",
+                    "kind": "un-submission",
+                    "language": "en",
+                    "publication_date": "2025-04-01",
+                    "visibility": "public",
+                    "issue_areas": "",
+                    "body": streamfield([]),
+                    "document_items": inline_formset([]),
+                    "links": inline_formset([]),
+                    "contributors": inline_formset([]),
+                    "cosigners": inline_formset([]),
+                    "un_mechanism": "treaty-body",
+                    "treaty_body": "cat",
+                    "session": "82nd session",
+                    "reviewed_state": "US",
+                }
+            ),
+        )
+        page = ResourcePage.objects.get(slug="cat-submission")
+        self.assertEqual(page.mechanism_label, "Committee against Torture")
