@@ -88,11 +88,15 @@ class TreatyBody(models.TextChoices):
     CED = "ced", _("Committee on Enforced Disappearances")
 
 
-def _resource_visible_q(user):
+def sees_members_only_resources(user):
     """Members-only resources are for the same people who may see members-only
     profiles: network members in good standing and coordinators (is_network_member,
     the organizations' own rule)."""
-    if user is not None and user.is_authenticated and user.is_network_member:
+    return bool(user is not None and user.is_authenticated and user.is_network_member)
+
+
+def _resource_visible_q(user):
+    if sees_members_only_resources(user):
         return Q()
     return Q(visibility=ResourceVisibility.PUBLIC)
 
@@ -162,6 +166,20 @@ class ResourceIndexPage(Page):
 
     class Meta:
         verbose_name = _("resource library")
+
+    def route(self, request, path_components):
+        # One query for the resource and its own fields, and the parent kept for
+        # the breadcrumb (the generic route fetches the page, then its row).
+        if path_components:
+            resource = (
+                ResourcePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if resource is not None:
+                resource._cached_parent_obj = self
+                return resource.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.library import browse_resources
@@ -406,7 +424,11 @@ class ResourcePage(Page):
         return self.publication_date.year if self.publication_date else None
 
     def is_visible_to(self, user):
-        return ResourcePage.objects.visible_to(user).filter(pk=self.pk).exists()
+        """The instance form of ResourceQuerySet.visible_to (same rule, no query)."""
+        return self.live and (
+            self.visibility == ResourceVisibility.PUBLIC
+            or sees_members_only_resources(user)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -313,3 +313,45 @@ class AdminEditingTests(WagtailPageTestCase):
         )
         page = ResourcePage.objects.get(slug="cat-submission")
         self.assertEqual(page.mechanism_label, "Committee against Torture")
+
+
+@pytest.mark.parametrize("size", [20, 2000])
+def test_a_resource_page_renders_in_constant_queries(
+    client, library, areas, orgs, member, django_assert_max_num_queries, size
+):
+    bulk_resources(library, size, list(areas.values()), list(orgs.values()))
+    resource = ResourcePageFactory(
+        parent=library,
+        title="Joint submission",
+        kind="un-submission",
+        un_mechanism="upr",
+        organizations=list(orgs.values()),
+        cosigners=list(orgs.values()),
+        documents=[DocumentFactory(), DocumentFactory()],
+        issue_areas=list(areas.values()),
+    )
+
+    with django_assert_max_num_queries(18):
+        visitor = client.get(resource.url)
+    client.force_login(member)
+    with django_assert_max_num_queries(22):
+        signed_in = client.get(resource.url)
+
+    assert visitor.status_code == signed_in.status_code == 200
+
+
+def test_the_instance_check_agrees_with_the_queryset_verb(
+    library, member, other_member, coordinator
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    public = ResourcePageFactory(parent=library, title="Open")
+    private = ResourcePageFactory(parent=library, title="Closed", visibility="members")
+    draft = ResourcePageFactory(parent=library, title="Draft")
+    draft.unpublish()
+
+    for user in (AnonymousUser(), member, other_member, coordinator):
+        visible = set(ResourcePage.objects.visible_to(user))
+        for page in (public, private, draft):
+            page.refresh_from_db()
+            assert page.is_visible_to(user) == (page in visible), (user, page)
