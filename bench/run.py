@@ -52,6 +52,11 @@ def paths_to_measure():
     """(label, path) pairs. Apps add their paths here as they land."""
     return [
         ("home page", "/"),
+        ("campaign index", "/campaigns/"),
+        ("campaign page", "/campaigns/us-upr-coalition-report/"),
+        ("campaign updates feed", "/campaigns/feed/"),
+        ("calendar", "/calendar/"),
+        ("calendar iCal", "/calendar/ical/"),
         ("resource library", "/resources/"),
         ("library, filtered", "/resources/?kind=toolkit&language=en"),
         ("library, search", "/resources/?q=housing"),

@@ -98,6 +98,139 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Membership.Role.ADMIN
 
 
+# --- Campaigns (issue 5) ------------------------------------------------------------
+import datetime  # noqa: E402
+
+from django.utils import timezone  # noqa: E402
+
+from campaigns.models import (  # noqa: E402
+    CalendarPage,
+    CampaignIndexPage,
+    CampaignOrganization,
+    CampaignPage,
+    CampaignStatus,
+    CampaignUpdate,
+    Event,
+    EventKind,
+    Pledge,
+    SignOn,
+    SignOnStatus,
+)
+
+
+class CampaignIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CampaignIndexPage
+
+    title = "Campaigns"
+    slug = "campaigns"
+
+
+class CalendarPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CalendarPage
+
+    title = "Calendar"
+    slug = "calendar"
+
+
+class CampaignPageFactory(wagtail_factories.PageFactory):
+    """A live campaign taking sign-ons and pledges. Pass `issue_areas=[...]`,
+    `leads=[org, ...]` and `partners=[org, ...]` to link them."""
+
+    class Meta:
+        model = CampaignPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Campaign {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    summary = "Change one unjust policy, together."
+    ask = "Sign on and tell your representatives."
+    status = CampaignStatus.ACTIVE
+    start_date = factory.LazyFunction(
+        lambda: timezone.localdate() - datetime.timedelta(days=30)
+    )
+    signon_statement = "<p>We, the undersigned organizations, call for change.</p>"
+
+    @factory.post_generation
+    def issue_areas(page, create, extracted, **kwargs):
+        if create and extracted:
+            page.issue_areas.set(extracted)
+            page.save()
+
+    @factory.post_generation
+    def leads(page, create, extracted, **kwargs):
+        for organization in extracted or []:
+            CampaignOrganization.objects.create(
+                campaign=page,
+                organization=organization,
+                role=CampaignOrganization.Role.LEAD,
+            )
+
+    @factory.post_generation
+    def partners(page, create, extracted, **kwargs):
+        for organization in extracted or []:
+            CampaignOrganization.objects.create(
+                campaign=page,
+                organization=organization,
+                role=CampaignOrganization.Role.PARTNER,
+            )
+
+
+class CampaignUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CampaignUpdate
+
+    campaign = None
+    title = factory.Sequence(lambda n: f"Update {n}")
+    body = "<p>We delivered the letter.</p>"
+    published_at = factory.LazyFunction(
+        lambda: timezone.now() - datetime.timedelta(days=1)
+    )
+
+
+class SignOnFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SignOn
+
+    campaign = None
+    organization = None
+    status = SignOnStatus.APPROVED
+    unlisted = False
+
+
+class PledgeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pledge
+
+    campaign = None
+    name = factory.Sequence(lambda n: f"Supporter {n}")
+    email = factory.Sequence(lambda n: f"supporter{n}@example.org")
+    postcode = "87102"
+    consented_at = factory.LazyFunction(timezone.now)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    kind = EventKind.MEETING
+    date = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=10)
+    )
+    start_time = datetime.time(10, 0)
+    time_zone = "America/New_York"
+    campaign = None
+
+    @factory.post_generation
+    def issue_areas(event, create, extracted, **kwargs):
+        if create and extracted:
+            event.issue_areas.set(extracted)
+            event.save()
+
+
 # ---------------------------------------------------------------------------
 # Resource library and network news (campaigns app, issue 7)
 # ---------------------------------------------------------------------------

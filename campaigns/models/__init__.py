@@ -1,6 +1,18 @@
 # One module per model family; import every model here so Django finds them.
-from campaigns.models.news import NewsIndexPage, NewsIssueArea, NewsPage
-from campaigns.models.resources import (
+from campaigns.models.sections import CalendarPage, CampaignIndexPage
+
+from campaigns.models.campaigns import (  # isort: skip
+    CampaignIssueArea,
+    CampaignOrganization,
+    CampaignPage,
+    CampaignStatus,
+    CampaignUpdate,
+)
+from campaigns.models.signons import SignOn, SignOnStatus  # isort: skip
+from campaigns.models.pledges import Pledge  # isort: skip
+from campaigns.models.events import Event, EventIssueArea, EventKind  # isort: skip
+from campaigns.models.news import NewsIndexPage, NewsIssueArea, NewsPage  # isort: skip
+from campaigns.models.resources import (  # isort: skip
     LANGUAGE_CHOICES,
     ResourceContributor,
     ResourceCoSigner,
@@ -14,15 +26,23 @@ from campaigns.models.resources import (
     TreatyBody,
     UNMechanism,
 )
-from campaigns.models.sections import CalendarPage, CampaignIndexPage
 
 __all__ = [
     "LANGUAGE_CHOICES",
     "CalendarPage",
     "CampaignIndexPage",
+    "CampaignIssueArea",
+    "CampaignOrganization",
+    "CampaignPage",
+    "CampaignStatus",
+    "CampaignUpdate",
+    "Event",
+    "EventIssueArea",
+    "EventKind",
     "NewsIndexPage",
     "NewsIssueArea",
     "NewsPage",
+    "Pledge",
     "ResourceCoSigner",
     "ResourceContributor",
     "ResourceDocument",
@@ -32,6 +52,8 @@ __all__ = [
     "ResourceLink",
     "ResourcePage",
     "ResourceVisibility",
+    "SignOn",
+    "SignOnStatus",
     "TreatyBody",
     "UNMechanism",
 ]

@@ -270,7 +270,28 @@ class ResourcePage(Page):
             "their account."
         ),
     )
+    related_campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
+        help_text=_("Optional. The network campaign this resource belongs to."),
+    )
     # UN submissions only.
+    answers_deadline = models.ForeignKey(
+        "campaigns.Event",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="un_submissions",
+        limit_choices_to={"kind": "submission-deadline"},
+        verbose_name=_("deadline answered"),
+        help_text=_(
+            "For UN submissions: the submission deadline on the network's calendar "
+            "that this submission answered."
+        ),
+    )
     un_mechanism = models.CharField(
         max_length=20,
         choices=UNMechanism.choices,
@@ -317,6 +338,7 @@ class ResourcePage(Page):
         InlinePanel("links", label=_("Links")),
     ]
     credit_panels = [
+        FieldPanel("related_campaign"),
         FieldPanel("submitting_organization"),
         InlinePanel("contributors", label=_("Contributing organizations")),
         FieldPanel("visibility"),
@@ -328,6 +350,7 @@ class ResourcePage(Page):
                 FieldPanel("treaty_body"),
                 FieldPanel("special_procedure"),
                 FieldRowPanel([FieldPanel("session"), FieldPanel("reviewed_state")]),
+                FieldPanel("answers_deadline"),
             ],
             heading=_("UN submission"),
         ),
@@ -450,7 +473,35 @@ class ResourcePage(Page):
         )
         context["resource_issue_areas"] = list(self.issue_areas.all())
         context["resource_links"] = list(self.links.all())
+        context["campaign"] = self.shown_campaign()
+        context["deadline"] = self.shown_deadline()
+        if context["deadline"] is not None:
+            from campaigns.models.sections import CalendarPage
+
+            calendar = CalendarPage.objects.live().only("url_path", "path").first()
+            if calendar is not None:
+                context["calendar_url"] = (
+                    f"{calendar.get_url(request)}?kind={context['deadline'].kind}"
+                )
         return context
+
+    def shown_campaign(self):
+        """The related campaign if it is published (one query, none if unset)."""
+        if not self.related_campaign_id:
+            return None
+        from campaigns.models.campaigns import CampaignPage
+
+        return (
+            CampaignPage.objects.published().filter(pk=self.related_campaign_id).first()
+        )
+
+    def shown_deadline(self):
+        """The deadline answered, if the calendar shows it to anyone."""
+        if not self.answers_deadline_id:
+            return None
+        from campaigns.models.events import Event
+
+        return Event.objects.public().filter(pk=self.answers_deadline_id).first()
 
     def serve(self, request, *args, **kwargs):
         # 404, not 403: a members-only resource's address must not confirm it exists.

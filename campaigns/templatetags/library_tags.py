@@ -3,7 +3,7 @@ the home page, issue-area hubs and organization profiles. Each runs a fixed numb
 queries and applies the visibility verbs."""
 
 from django import template
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from campaigns.models import NewsPage, ResourcePage
 
@@ -12,6 +12,7 @@ register = template.Library()
 HOME_NEWS = 3
 HUB_ITEMS = 5
 PROFILE_RESOURCES = 10
+CALENDAR_SUBMISSIONS = 10
 
 
 def _user(context):
@@ -115,6 +116,45 @@ def organization_resources(context, organization, limit=PROFILE_RESOURCES):
         "organization": organization,
         "library_url": _library_url(context, org=organization.slug) if items else "",
     }
+
+
+@register.inclusion_tag(
+    "campaigns/components/calendar_un_submissions.html", takes_context=True
+)
+def calendar_un_submissions(context, limit=CALENDAR_SUBMISSIONS):
+    """The network's latest joint UN submissions with the deadline each answered,
+    for the calendar. Deadlines of unpublished campaigns are not named."""
+    from campaigns.models import Event
+
+    user = _user(context)
+    public_deadlines = Event.objects.public().filter(pk=OuterRef("answers_deadline_id"))
+    items = list(
+        ResourcePage.objects.visible_to(user)
+        .un_submissions()
+        .newest_first()
+        .select_related("answers_deadline")
+        .annotate(deadline_shown=Exists(public_deadlines))[:limit]
+    )
+    return {
+        "request": context.get("request"),
+        "items": items,
+        "library_url": _library_url(context, kind="un-submission") if items else "",
+    }
+
+
+@register.inclusion_tag(
+    "campaigns/components/campaign_resources.html", takes_context=True
+)
+def campaign_resources(context, campaign, limit=HUB_ITEMS):
+    """Resources that belong to a campaign, for its page: one query."""
+    user = _user(context)
+    items = list(
+        ResourcePage.objects.visible_to(user)
+        .filter(related_campaign=campaign)
+        .newest_first()
+        .only("title", "url_path", "path", "depth", "kind", "publication_date")[:limit]
+    )
+    return {"request": context.get("request"), "items": items}
 
 
 def _library_url(context, **params):

@@ -16,6 +16,9 @@ from wagtail.rich_text import RichText
 
 from campaigns.contributions import do_submit_resource, review_workflow
 from campaigns.models import (
+    CampaignPage,
+    Event,
+    EventKind,
     NewsIndexPage,
     NewsPage,
     ResourceContributor,
@@ -471,6 +474,36 @@ def _news_image(rng, title, index):
     )
 
 
+def _campaigns_by_area():
+    by_area = {}
+    for campaign in CampaignPage.objects.live().prefetch_related(
+        "issue_area_items__tag"
+    ):
+        for item in campaign.issue_area_items.all():
+            by_area.setdefault(item.tag.slug, []).append(campaign)
+    return by_area
+
+
+# Which calendar deadline (from the campaigns demo) each demo submission answered.
+DEADLINES_ANSWERED = {
+    (UNMechanism.UPR, ""): "UPR of the United States: stakeholder submissions due",
+    (UNMechanism.TREATY_BODY, TreatyBody.CAT): "Committee against Torture: list of",
+}
+
+
+def _deadline_answered(mechanism, body_or_name):
+    title = DEADLINES_ANSWERED.get((mechanism, body_or_name))
+    if title is None:
+        return None
+    return (
+        Event.objects.filter(
+            kind=EventKind.SUBMISSION_DEADLINE, title__startswith=title
+        )
+        .select_related("campaign")
+        .first()
+    )
+
+
 def _orgs_by_area(organizations):
     ids = {org.pk: org for org in organizations}
     by_area = {}
@@ -505,6 +538,7 @@ def build(rng, home, organizations, coordinator, member_users):
 
     areas = {area.slug: area for area in IssueArea.objects.all()}
     by_area = _orgs_by_area(organizations)
+    campaigns_by_area = _campaigns_by_area()
     eligible = [org for org in organizations if org.live]
 
     def credit_for(slugs, count):
@@ -544,6 +578,9 @@ def build(rng, home, organizations, coordinator, member_users):
         )
         page.issue_areas.set([areas[slug] for slug in slugs])
         page.contributors = [ResourceContributor(organization=org) for org in credited]
+        related = [c for slug in slugs for c in campaigns_by_area.get(slug, [])]
+        if related and rng.random() < 0.4:
+            page.related_campaign = rng.choice(related)
         page.document_items = [
             ResourceDocument(
                 document=_document(
@@ -608,6 +645,10 @@ def build(rng, home, organizations, coordinator, member_users):
         page.issue_areas.set([areas[slug] for slug in slugs])
         page.contributors = [ResourceContributor(organization=org) for org in credited]
         page.cosigners = [ResourceCoSigner(organization=org) for org in cosigners]
+        deadline = _deadline_answered(mechanism, body_or_name)
+        if deadline is not None:
+            page.answers_deadline = deadline
+            page.related_campaign = deadline.campaign
         page.document_items = [
             ResourceDocument(
                 document=_document(

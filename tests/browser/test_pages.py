@@ -9,6 +9,9 @@ from tests.browser.conftest import save_screenshot
 
 PAGES = [
     ("home", "/"),
+    ("campaigns", "/campaigns/"),
+    ("campaign", "/campaigns/us-upr-coalition-report/"),
+    ("calendar", "/calendar/"),
     ("resources", "/resources/"),
     ("resources-filtered", "/resources/?kind=un-submission&q=submission"),
     ("resource", "/resources/us-upr-joint-submission/"),

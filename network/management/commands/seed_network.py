@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from members.models import MemberDirectoryPage
-from network.demo import DEMO_PASSWORD, members, resources, site
+from network.demo import DEMO_PASSWORD, campaigns, members, resources, site
 
 
 class Command(BaseCommand):
@@ -49,6 +49,7 @@ class Command(BaseCommand):
             organizations = members.build(
                 rng, sections[MemberDirectoryPage], orgs, member_users
             )
+            campaigns.build(rng, sections, organizations, member_users, coordinator)
             resources.build(rng, home, organizations, coordinator, member_users)
             # Later parts of the demo (campaigns, board, resources) build on these.
             del home, coordinator, organizations

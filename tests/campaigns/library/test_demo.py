@@ -35,3 +35,14 @@ def test_demo_library_spans_kinds_areas_and_organizations_with_a_upr_submission(
     pdf = upr.document_items.get().document
     body = b"".join(client.get(pdf.url).streaming_content)
     assert body.startswith(b"%PDF-1.4") and body.rstrip().endswith(b"%%EOF")
+
+
+def test_demo_upr_submission_answers_the_calendar_deadline_of_its_campaign():
+    call_command("seed_network", "--orgs", "20", verbosity=0)
+
+    upr = ResourcePage.objects.get(slug=UPR_SLUG)
+
+    assert upr.answers_deadline.kind == "submission-deadline"
+    assert upr.answers_deadline.title.startswith("UPR of the United States")
+    assert upr.related_campaign == upr.answers_deadline.campaign
+    assert ResourcePage.objects.filter(related_campaign__isnull=False).count() > 3

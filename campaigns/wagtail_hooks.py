@@ -1,0 +1,171 @@
+"""Coordinators' admin for campaigns: events and deadlines, sign-on approval and
+the pledge export (recorded in Wagtail's audit log)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter, log
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from campaigns import actions
+from campaigns.models import CampaignIndexPage, CampaignPage, Event, Pledge, SignOn
+
+
+class CoordinatorPermissionPolicy(ModelPermissionPolicy):
+    """Coordinators (and superusers) may do these actions; other staff need the
+    model permission as usual. Nobody creates sign-ons here: organizations do."""
+
+    def __init__(self, model, *, forbidden=()):
+        super().__init__(model)
+        self.forbidden = set(forbidden)
+
+    def user_has_permission(self, user, action):
+        if action in self.forbidden:
+            return False
+        if getattr(user, "is_coordinator", False):
+            return True
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class LoggedExportIndexView(IndexView):
+    """An index whose CSV/XLSX exports are written to the audit log."""
+
+    export_what = ""
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        campaign = self.filtered_campaign()
+        target = campaign or CampaignIndexPage.objects.first()
+        if target is not None:
+            actions.log_export(
+                self.request.user, target, self.export_what, queryset.count()
+            )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def filtered_campaign(self):
+        ids = self.request.GET.getlist("campaign")
+        if len(ids) != 1:
+            return None
+        return CampaignPage.objects.filter(pk=actions_int(ids[0])).first()
+
+
+def actions_int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class PledgeIndexView(LoggedExportIndexView):
+    export_what = "pledges"
+
+
+class SignOnIndexView(LoggedExportIndexView):
+    export_what = "sign-ons"
+
+
+class SignOnEditView(EditView):
+    """Approving or declining goes through the same action as everywhere else."""
+
+    def save_instance(self):
+        signon = self.form.save(commit=False)
+        actions.do_decide(self.request.user, signon, signon.status)
+        log(
+            instance=signon,
+            action="wagtail.edit",
+            user=self.request.user,
+            content_changed=True,
+        )
+        return signon
+
+
+register_permission_policy(Event, CoordinatorPermissionPolicy(Event))
+register_permission_policy(
+    SignOn, CoordinatorPermissionPolicy(SignOn, forbidden={"add"})
+)
+register_permission_policy(
+    Pledge, CoordinatorPermissionPolicy(Pledge, forbidden={"add"})
+)
+
+
+class EventViewSet(ModelViewSet):
+    model = Event
+    name = "campaign_events"
+    url_prefix = "campaigns/events"
+    icon = "date"
+    menu_label = _("Events and deadlines")
+    list_display = ["title", "kind", "starts_at", "campaign"]
+    list_filter = ["kind", "campaign"]
+    search_fields = ["title", "description"]
+    ordering = ["-starts_at"]
+    panels = Event.panels
+
+
+class SignOnViewSet(ModelViewSet):
+    model = SignOn
+    name = "campaign_signons"
+    url_prefix = "campaigns/sign-ons"
+    icon = "tick"
+    menu_label = _("Sign-ons")
+    index_view_class = SignOnIndexView
+    edit_view_class = SignOnEditView
+    list_display = ["organization", "campaign", "status", "unlisted", "created_at"]
+    list_filter = ["status", "campaign", "unlisted"]
+    # Exports never name an unlisted signer.
+    list_export = ["export_organization_name", "campaign", "status", "created_at"]
+    export_headings = {"export_organization_name": _("Organization")}
+    export_filename = "sign-ons"
+    panels = [FieldPanel("status")]
+
+
+class PledgeViewSet(ModelViewSet):
+    model = Pledge
+    name = "campaign_pledges"
+    url_prefix = "campaigns/pledges"
+    icon = "group"
+    menu_label = _("Pledges")
+    index_view_class = PledgeIndexView
+    list_display = ["name", "email", "postcode", "campaign", "created_at"]
+    list_filter = ["campaign"]
+    search_fields = ["name", "email", "postcode"]
+    list_export = [
+        "campaign",
+        "name",
+        "email",
+        "postcode",
+        "consented_at",
+        "created_at",
+    ]
+    export_filename = "pledges"
+    panels = [FieldPanel("name"), FieldPanel("email"), FieldPanel("postcode")]
+
+
+class CampaignsViewSetGroup(ViewSetGroup):
+    menu_label = _("Campaigns")
+    menu_icon = "pick"
+    items = (EventViewSet, SignOnViewSet, PledgeViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_campaigns_viewsets():
+    return CampaignsViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_export_log_action(actions_registry):
+    @actions_registry.register_action(actions.EXPORT_ACTION)
+    class ExportFormatter(LogFormatter):
+        label = _("Export")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Exported %(rows)s %(what)s") % {
+                "rows": data.get("rows", "?"),
+                "what": data.get("what", _("rows")),
+            }
