@@ -649,6 +649,10 @@ def build(rng, home, organizations, coordinator, member_users):
         if deadline is not None:
             page.answers_deadline = deadline
             page.related_campaign = deadline.campaign
+            # Sent ahead of the deadline it answers.
+            page.publication_date = min(
+                TODAY, deadline.date - datetime.timedelta(days=12)
+            )
         page.document_items = [
             ResourceDocument(
                 document=_document(

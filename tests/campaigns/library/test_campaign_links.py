@@ -108,7 +108,7 @@ def test_the_calendar_lists_un_submissions_a_visitor_may_see(
 
     assert "Joint submissions to the UN" in visitor
     assert "UPR joint submission" in visitor
-    assert "answered “UPR stakeholder submissions due”" in visitor
+    assert "for “UPR stakeholder submissions due”" in visitor
     assert "Members-only CERD notes" not in visitor
     assert "Not a UN submission" not in visitor
     assert "Members-only CERD notes" in member
