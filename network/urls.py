@@ -1,23 +1,25 @@
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from network import board_views
 from network.api import api_router
 from network.views import healthz
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # /join/, /accounts/… (sign in, password reset, invitations) and /account/…
+    path("", include("members.urls")),
     path("account/resources/", include("campaigns.account_urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),
+    # The board's rooms and threads (/board/ itself is the BoardPage).
+    path("board/", include(board_views.urlpatterns)),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):

@@ -73,6 +73,7 @@ class MemberDirectoryPageFactory(wagtail_factories.PageFactory):
 class MemberOrganizationPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = MemberOrganizationPage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Member Organization {n}")
     slug = factory.LazyAttribute(lambda org: slugify(org.title))
@@ -229,6 +230,98 @@ class EventFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             event.issue_areas.set(extracted)
             event.save()
+
+
+# --- Membership lifecycle (issue 4): applications and invitations ------------------
+
+
+class MembershipApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.MembershipApplication"
+        skip_postgeneration_save = True
+
+    organization_name = factory.Sequence(lambda n: f"Applicant Collective {n}")
+    summary = "Neighbors organizing for the right to housing."
+    city = "Tucson"
+    region = "Arizona"
+    country = "US"
+    contact_name = "Rosa Alvarez"
+    contact_email = factory.Sequence(lambda n: f"contact{n}@applicant.example.org")
+    visibility = "members"
+    agrees_to_principles = True
+
+    @factory.post_generation
+    def issue_areas(application, create, extracted, **kwargs):
+        if create and extracted:
+            application.issue_areas.set(extracted)
+
+
+def make_invitation(organization, email, role="editor", invited_by=None, days=7):
+    """An invitation and its clear-text token (only the digest is stored)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from members.models import Invitation
+    from members.models.applications import hash_token
+
+    token = Invitation.new_token()
+    invitation = Invitation.objects.create(
+        organization=organization,
+        email=email,
+        role=role,
+        token_hash=hash_token(token),
+        invited_by=invited_by,
+        expires_at=timezone.now() + datetime.timedelta(days=days),
+    )
+    return invitation, token
+
+
+# --- The board (network app) -------------------------------------------------
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.Room"
+        django_get_or_create = ("slug",)
+
+    kind = "general"
+    name = factory.Sequence(lambda n: f"Room {n}")
+    slug = factory.LazyAttribute(lambda room: slugify(room.name))
+    description = "A room for talking things through."
+
+
+def board_member(organization=None, **user_fields):
+    """A user who works for `organization` (a new public one if none)."""
+    if organization is None:
+        organization = MemberOrganizationPageFactory(
+            parent=MemberDirectoryPage.objects.first()
+        )
+    user = UserFactory(**user_fields)
+    MembershipFactory(user=user, organization=organization)
+    return user
+
+
+def board_thread(room, author, title="Planning the shadow report", body="Hello all."):
+    """A thread with its first post, made through the board's own action."""
+    from network.actions import do_create_thread
+
+    organization_id = next(iter(sorted(author.member_organization_ids)), None)
+    organization = (
+        MemberOrganizationPage.objects.get(pk=organization_id)
+        if organization_id
+        else None
+    )
+    thread, _post = do_create_thread(author, room, title, body, organization)
+    return thread
+
+
+class BoardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "network.BoardPage"
+
+    title = "Board"
+    slug = "board"
 
 
 # ---------------------------------------------------------------------------

@@ -1,6 +1,11 @@
 # Import order matters: the taxonomy must exist before the models that tag with it.
 from members.models.taxonomy import Approach, IssueArea, Population, RightsCategory  # isort: skip
 from members.models.users import COORDINATORS_GROUP, Membership, User  # isort: skip
+from members.models.applications import (
+    ApplicationStatus,
+    Invitation,
+    MembershipApplication,
+)
 from members.models.hubs import IssueAreaIndexPage
 from members.models.organizations import (
     MemberDirectoryPage,
@@ -14,6 +19,9 @@ from members.models.organizations import (
 )
 
 __all__ = [
+    "ApplicationStatus",
+    "Invitation",
+    "MembershipApplication",
     "COORDINATORS_GROUP",
     "Approach",
     "IssueArea",

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "channels",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -59,6 +61,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Member users never reach /admin/; staff reach it only with two-factor.
+    "members.middleware.AdminGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.SecurityHeadersMiddleware",
@@ -130,6 +135,17 @@ STORAGES = {
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/account/"
 LOGOUT_REDIRECT_URL = "/"
+# The Wagtail admin signs in through the site's throttled, two-factor-aware views.
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# No avatars from Gravatar: the admin must not call another host either.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+OTP_TOTP_ISSUER = "Common Ground"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
+MEMBERS_INVITATION_DAYS = 7
+# Staff confirm a TOTP code (django-otp) before the Wagtail admin. Never turn off in
+# production; only the test settings do, for suites that are not about sign-in.
+MEMBERS_REQUIRE_TWO_FACTOR = True
 
 # Least permissive by default; production tightens further (HSTS, secure cookies).
 SESSION_COOKIE_HTTPONLY = True

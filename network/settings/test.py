@@ -14,6 +14,15 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Two-factor before /admin/ is on everywhere else (members.middleware). Other suites
+# drive the admin with force_login() or WagtailPageTestCase.login(); the membership
+# tests switch it back on with the `two_factor_required` fixture.
+MEMBERS_REQUIRE_TWO_FACTOR = False
+
+# The browser leg's server runs in another process: it writes mail to files there.
+if os.environ.get("DJANGO_EMAIL_FILE_PATH"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["DJANGO_EMAIL_FILE_PATH"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -22,6 +22,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 _database_dir = Path(tempfile.mkdtemp(prefix="cg-browser-"))
 os.environ["DJANGO_SETTINGS_MODULE"] = "network.settings.test"
 os.environ["DATABASE_URL"] = f"sqlite:///{_database_dir / 'browser.sqlite3'}"
+os.environ["DJANGO_EMAIL_FILE_PATH"] = str(_database_dir / "emails")  # read by tests
 os.environ.pop("REDIS_URL", None)  # one server process: the in-memory layer suffices
 # Playwright's sync API runs an event loop in this thread; our ORM calls are sync.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

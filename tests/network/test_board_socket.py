@@ -14,16 +14,23 @@ from network.protocol import (
     CLOSE_UNAUTHENTICATED,
     MAX_FRAME_BYTES,
 )
-from tests.factories import UserFactory
+from tests.factories import UserFactory, board_member
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: a transactional test flushes the tables, and Wagtail's root page
+# and locale (made by migrations) must come back for the next one.
+pytestmark = [
+    pytest.mark.asyncio,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 SAME_ORIGIN = (b"origin", b"http://testserver")
 
 
 @sync_to_async
-def session_cookie_for_new_user():
-    user = UserFactory()
+def session_cookie_for_new_user(member=True):
+    """A signed-in session; by default for staff of a member organization, since
+    the board is members-only."""
+    user = board_member() if member else UserFactory()
     client = Client()
     client.force_login(user)
     return f"sessionid={client.cookies['sessionid'].value}".encode()
@@ -36,10 +43,12 @@ async def connect(headers):
 
 
 @pytest_asyncio.fixture
-async def signed_in_socket():
+async def signed_in_socket(directory):
     cookie = await session_cookie_for_new_user()
     communicator, connected = await connect([SAME_ORIGIN, (b"cookie", cookie)])
     assert connected
+    hello = await communicator.receive_json_from()
+    assert hello["type"] == "hello"
     yield communicator
     await communicator.disconnect()
 
@@ -52,7 +61,7 @@ async def test_anonymous_socket_is_closed_with_the_unauthenticated_code():
     await communicator.disconnect()
 
 
-async def test_foreign_origin_is_refused_even_when_signed_in():
+async def test_foreign_origin_is_refused_even_when_signed_in(directory):
     cookie = await session_cookie_for_new_user()
     communicator, connected = await connect(
         [(b"origin", b"https://evil.example"), (b"cookie", cookie)]
@@ -61,7 +70,7 @@ async def test_foreign_origin_is_refused_even_when_signed_in():
     await communicator.disconnect()
 
 
-async def test_missing_origin_is_refused():
+async def test_missing_origin_is_refused(directory):
     cookie = await session_cookie_for_new_user()
     communicator, connected = await connect([(b"cookie", cookie)])
     assert not connected

@@ -4,7 +4,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from members.models import MemberDirectoryPage
-from network.demo import DEMO_PASSWORD, campaigns, members, resources, site
+from network.demo import (
+    DEMO_PASSWORD,
+    board,
+    campaigns,
+    members,
+    membership,
+    resources,
+    site,
+)
 
 
 class Command(BaseCommand):
@@ -50,6 +58,9 @@ class Command(BaseCommand):
                 rng, sections[MemberDirectoryPage], orgs, member_users
             )
             campaigns.build(rng, sections, organizations, member_users, coordinator)
+            membership.build(organizations, coordinator, member_users)
+            # The board after campaigns, so every live campaign has its room.
+            board.build(rng, organizations, coordinator, member_users)
             resources.build(rng, home, organizations, coordinator, member_users)
             # Later parts of the demo (campaigns, board, resources) build on these.
             del home, coordinator, organizations
@@ -60,9 +71,21 @@ class Command(BaseCommand):
     def print_sign_ins(self):
         if not self.verbose:
             return
+        from members.models import Membership
+
+        organizations = "".join(
+            f"  {m.user.username:<11} – {m.get_role_display().lower()} of "
+            f"{m.organization.title} ({m.organization.get_visibility_display()})\n"
+            for m in Membership.objects.filter(
+                user__username__in=["maria", "sam"]
+            ).select_related("user", "organization")
+        )
         self.stdout.write(
-            "\nDemo sign-ins (password for all: "
+            "\nDemo sign-ins at /accounts/login/ (password for all: "
             f"{DEMO_PASSWORD}):\n"
-            "  coordinator  – network coordinator; also reaches /admin/\n"
-            "  maria, james, lena, sam, priya – staff of member organizations\n"
+            "  coordinator – network coordinator; reaches /admin/ after setting up "
+            "an authenticator app (two-factor) on the first visit\n"
+            f"{organizations}"
+            "  lena, james, priya – more member staff (lena shares maria's "
+            "organization; priya works for two)\n"
         )

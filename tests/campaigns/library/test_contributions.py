@@ -381,3 +381,11 @@ def test_editing_keeps_credits_to_organizations_the_editor_cannot_see(
         orgs["hidden"],
     }
     assert [c.organization for c in resource.cosigners.all()] == [orgs["hidden"]]
+
+
+def test_the_account_page_links_to_our_resources(client, library, member):
+    client.force_login(member)
+
+    html = client.get("/account/").content.decode()
+
+    assert 'href="/account/resources/"' in html

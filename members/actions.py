@@ -1,0 +1,499 @@
+"""Writes of the membership lifecycle. `check_*` validates and authorizes (raising
+PermissionDenied or ValidationError); `do_*` writes, logs to Wagtail's audit log and
+queues emails after commit. Views in members/views.py and the coordinator desk in
+members/admin_desk.py call these, so each rule lives in one place."""
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+from wagtail.models import (
+    GroupApprovalTask,
+    Revision,
+    Workflow,
+    WorkflowState,
+    WorkflowTask,
+)
+from wagtail.search.index import insert_or_update_object
+
+from home.models import NetworkSettings
+from members import emails
+from members.models import (
+    COORDINATORS_GROUP,
+    ApplicationStatus,
+    Invitation,
+    MemberDirectoryPage,
+    MemberOrganizationPage,
+    Membership,
+    MembershipApplication,
+    MembershipStatus,
+    User,
+)
+from members.models.applications import hash_token, invitation_lifetime
+from members.models.organizations import RESERVED_DIRECTORY_SLUGS
+
+REVIEW_WORKFLOW_NAME = "Member profile review"
+
+
+# --- applications -----------------------------------------------------------------
+
+
+def check_application_is_new(cleaned_data):
+    """One pending application per contact and organization name is enough."""
+    duplicate = (
+        MembershipApplication.objects.pending()
+        .filter(
+            contact_email__iexact=cleaned_data["contact_email"],
+            organization_name__iexact=cleaned_data["organization_name"],
+        )
+        .exists()
+    )
+    if duplicate:
+        raise ValidationError(
+            _(
+                "We already have an application from this address for this "
+                "organization. The coordinators will write to you about it."
+            ),
+            code="duplicate",
+        )
+
+
+@transaction.atomic
+def do_submit_application(form):
+    application = form.save()
+    log(application, "members.application.submit", user=None)
+    emails.send_application_received(application)
+    return application
+
+
+def check_can_decide(user, application):
+    if not (user.is_authenticated and user.is_coordinator):
+        raise PermissionDenied
+    if not application.is_pending:
+        raise ValidationError(
+            _("This application was already decided."), code="already_decided"
+        )
+
+
+def _unique_slug(name):
+    base = slugify(name)[:70] or "member"
+    if base in RESERVED_DIRECTORY_SLUGS:
+        base = f"{base}-org"
+    slug, counter = base, 2
+    taken = set(
+        MemberOrganizationPage.objects.filter(slug__startswith=base).values_list(
+            "slug", flat=True
+        )
+    )
+    while slug in taken:
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+def _username_for(email):
+    base = slugify(email.split("@")[0])[:30] or "member"
+    username, counter = base, 2
+    while User.objects.filter(username__iexact=username).exists():
+        username, counter = f"{base}{counter}", counter + 1
+    return username
+
+
+def _user_for_email(email, **names):
+    """The existing account for this address, or a new one without a usable
+    password (it gets one when the invitation is accepted)."""
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    if user is None:
+        user = User(username=_username_for(email), email=email, **names)
+        user.set_unusable_password()
+        user.save()
+    return user
+
+
+def _new_invitation(organization, email, role, by, application=None):
+    token = Invitation.new_token()
+    invitation = Invitation.objects.create(
+        organization=organization,
+        email=email,
+        role=role,
+        token_hash=hash_token(token),
+        invited_by=by,
+        application=application,
+        expires_at=timezone.now() + invitation_lifetime(),
+    )
+    return invitation, token
+
+
+@transaction.atomic
+def do_approve_application(application, by):
+    """Create the organization's profile from the application (published, with the
+    visibility it chose), make the contact its organization admin, and email them a
+    single-use link to set a password."""
+    application = MembershipApplication.objects.select_for_update().get(
+        pk=application.pk
+    )
+    check_can_decide(by, application)
+    directory = MemberDirectoryPage.objects.first()
+    if directory is None:
+        raise ValidationError(_("There is no member directory to add the profile to."))
+    organization = MemberOrganizationPage(
+        title=application.organization_name,
+        slug=_unique_slug(application.organization_name),
+        summary=application.summary,
+        mission="".join(
+            f"<p>{paragraph}</p>"
+            for paragraph in _escaped_paragraphs(application.mission)
+        ),
+        website=application.website,
+        public_email=application.public_email,
+        city=application.city,
+        region=application.region,
+        country=application.country,
+        scope=application.scope,
+        founded_year=application.founded_year,
+        led_by_directly_affected=application.led_by_directly_affected,
+        contact_name=application.contact_name,
+        contact_email=application.contact_email,
+        contact_phone=application.contact_phone,
+        visibility=application.visibility,
+        membership_status=MembershipStatus.ACTIVE,
+        member_since=timezone.localdate(),
+    )
+    organization.issue_areas.set(list(application.issue_areas.all()))
+    organization.approaches.set(list(application.approaches.all()))
+    directory.add_child(instance=organization)
+    organization.save_revision(user=by, log_action=True).publish(
+        user=by, skip_permission_checks=True
+    )
+
+    first, _space, last = application.contact_name.partition(" ")
+    contact = _user_for_email(
+        application.contact_email, first_name=first[:150], last_name=last[:150]
+    )
+    Membership.objects.update_or_create(
+        user=contact,
+        organization=organization,
+        defaults={"role": Membership.Role.ADMIN},
+    )
+    invitation, token = _new_invitation(
+        organization, contact.email, Membership.Role.ADMIN, by, application
+    )
+
+    application.status = ApplicationStatus.APPROVED
+    application.decided_by = by
+    application.decided_at = timezone.now()
+    application.organization = organization
+    application.save()
+    log(
+        application,
+        "members.application.approve",
+        user=by,
+        data={"organization_id": organization.pk, "contact": contact.email},
+    )
+    emails.send_invitation(invitation, token, application=application)
+    return organization
+
+
+@transaction.atomic
+def do_decline_application(application, by, reason):
+    application = MembershipApplication.objects.select_for_update().get(
+        pk=application.pk
+    )
+    check_can_decide(by, application)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            {
+                "decision_reason": _(
+                    "Give the applicant a reason; it is emailed to them."
+                )
+            }
+        )
+    application.status = ApplicationStatus.DECLINED
+    application.decided_by = by
+    application.decided_at = timezone.now()
+    application.decision_reason = reason
+    application.save()
+    log(application, "members.application.decline", user=by, data={"reason": reason})
+    emails.send_application_declined(application)
+    return application
+
+
+def _escaped_paragraphs(text):
+    from django.utils.html import escape
+
+    return [escape(part.strip()) for part in (text or "").split("\n\n") if part.strip()]
+
+
+# --- teams --------------------------------------------------------------------------
+
+
+def organization_for_member(user, organization_id):
+    """The organization with this id if the user is on its team and it is in good
+    standing; otherwise 404, so that guessing ids reveals nothing, not even
+    whether a hidden organization exists."""
+    if not user.is_authenticated or organization_id not in user.member_organization_ids:
+        raise Http404
+    return MemberOrganizationPage.objects.get(pk=organization_id)
+
+
+def membership_of(user, organization):
+    return Membership.objects.filter(user=user, organization=organization).first()
+
+
+def check_can_manage_team(user, organization):
+    membership = membership_of(user, organization)
+    if membership is None or organization.pk not in user.member_organization_ids:
+        raise Http404
+    if membership.role != Membership.Role.ADMIN:
+        raise PermissionDenied(_("Only the organization's admins manage its team."))
+    return membership
+
+
+@transaction.atomic
+def do_invite_colleague(organization, email, role, by):
+    check_can_manage_team(by, organization)
+    if Membership.objects.filter(
+        organization=organization, user__email__iexact=email
+    ).exists():
+        raise ValidationError(
+            {"email": _("Someone with this address is already on your team.")}
+        )
+    # A new invitation replaces any unused one for the same person.
+    Invitation.objects.filter(
+        organization=organization, email__iexact=email, accepted_at__isnull=True
+    ).delete()
+    invitation, token = _new_invitation(organization, email, role, by)
+    log(
+        organization,
+        "members.invitation.send",
+        user=by,
+        data={"email": email, "role": role},
+    )
+    emails.send_invitation(invitation, token)
+    return invitation
+
+
+def _check_keeps_an_admin(membership, new_role=None):
+    if membership.role != Membership.Role.ADMIN or new_role == Membership.Role.ADMIN:
+        return
+    other_admins = (
+        Membership.objects.filter(
+            organization_id=membership.organization_id, role=Membership.Role.ADMIN
+        )
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+    if not other_admins:
+        raise ValidationError(
+            _(
+                "Every organization needs at least one admin. Make someone else an "
+                "admin first."
+            ),
+            code="last_admin",
+        )
+
+
+def team_membership(organization, membership_id):
+    try:
+        return Membership.objects.select_related("user").get(
+            pk=membership_id, organization=organization
+        )
+    except Membership.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+@transaction.atomic
+def do_change_role(membership, role, by):
+    check_can_manage_team(by, membership.organization)
+    if role not in Membership.Role.values:
+        raise ValidationError(_("Choose admin or editor."))
+    _check_keeps_an_admin(membership, role)
+    previous = membership.role
+    membership.role = role
+    membership.save(update_fields=["role"])
+    log(
+        membership.organization,
+        "members.membership.role",
+        user=by,
+        data={"user": membership.user.get_username(), "from": previous, "to": role},
+    )
+    return membership
+
+
+@transaction.atomic
+def do_remove_member(membership, by):
+    check_can_manage_team(by, membership.organization)
+    _check_keeps_an_admin(membership)
+    organization = membership.organization
+    username = membership.user.get_username()
+    membership.delete()
+    log(organization, "members.membership.remove", user=by, data={"user": username})
+
+
+@transaction.atomic
+def do_cancel_invitation(invitation, by):
+    check_can_manage_team(by, invitation.organization)
+    invitation.delete()
+
+
+# --- invitations --------------------------------------------------------------------
+
+
+class InvitationUnusable(Exception):
+    """The link was already used or has expired."""
+
+
+def invitation_for_token(token):
+    """The invitation a link points at. Raises Http404 for an unknown token and
+    InvitationUnusable for a used or expired one."""
+    invitation = (
+        Invitation.objects.select_related("organization")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    suspended = invitation.organization.membership_status == MembershipStatus.SUSPENDED
+    if not invitation.is_usable or suspended:
+        raise InvitationUnusable
+    return invitation
+
+
+def invitation_needs_password(invitation):
+    """True when the invited address has no account with a password yet."""
+    user = User.objects.filter(email__iexact=invitation.email).order_by("pk").first()
+    return user is None or not user.has_usable_password()
+
+
+@transaction.atomic
+def do_accept_invitation(invitation, user=None, *, password=None, names=None):
+    """Use the invitation once. With a password: set up (or finish) the invited
+    person's account. Without: add the signed-in `user`, whose address must match."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise InvitationUnusable
+    if password is not None:
+        user = _user_for_email(invitation.email)
+        if user.has_usable_password():
+            raise PermissionDenied
+        user.set_password(password)
+        user.is_active = True
+        for field, value in (names or {}).items():
+            if value:
+                setattr(user, field, value)
+        user.save()
+    elif user is None or user.email.lower() != invitation.email.lower():
+        raise PermissionDenied(_("This invitation was sent to another address."))
+    try:
+        with transaction.atomic():
+            Membership.objects.get_or_create(
+                user=user,
+                organization=invitation.organization,
+                defaults={"role": invitation.role},
+            )
+    except IntegrityError:  # accepted twice at once; the first one wins
+        pass
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    log(
+        invitation.organization,
+        "members.invitation.accept",
+        user=user,
+        data={"email": invitation.email},
+    )
+    return user
+
+
+# --- profile edits -----------------------------------------------------------------
+
+
+def check_can_edit_profile(user, organization_id):
+    """Any user on the organization's team (admin or editor) edits its profile,
+    while the organization is in good standing."""
+    organization = organization_for_member(user, organization_id)
+    return organization
+
+
+def review_workflow():
+    """The coordinators' one-step review of member edits, created on first use."""
+    workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW_NAME).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=REVIEW_WORKFLOW_NAME)
+        task = GroupApprovalTask.objects.create(name=_("Coordinator review"))
+        group, _created = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+        task.groups.set([group])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def _revisions_of(organization):
+    return Revision.page_revisions.filter(object_id=str(organization.pk))
+
+
+def do_set_visibility(organization, visibility, by):
+    """Apply a visibility choice to the live profile at once.
+
+    Privacy must not wait on moderation: an organization that asks to be hidden
+    because its staff are under threat must vanish from the directory, search, feeds
+    and the board now, not after a coordinator gets round to reviewing its other
+    edits. So the choice is written to the live row directly (visible_to reads that
+    row everywhere) and copied into every revision newer than the live one, so that
+    publishing a draft later can never undo it.
+    """
+    previous = MemberOrganizationPage.objects.filter(pk=organization.pk).values_list(
+        "visibility", flat=True
+    )[0]
+    if previous == visibility:
+        return False
+    MemberOrganizationPage.objects.filter(pk=organization.pk).update(
+        visibility=visibility
+    )
+    live_revision_id = (
+        MemberOrganizationPage.objects.filter(pk=organization.pk)
+        .values_list("live_revision_id", flat=True)
+        .first()
+    )
+    pending = _revisions_of(organization)
+    if live_revision_id:
+        pending = pending.filter(pk__gte=live_revision_id)
+    for revision in pending:
+        revision.content["visibility"] = visibility
+        revision.save(update_fields=["content"])
+    live = MemberOrganizationPage.objects.get(pk=organization.pk)
+    insert_or_update_object(live)
+    log(
+        live,
+        "members.profile.visibility",
+        user=by,
+        data={"from": previous, "to": visibility},
+    )
+    return True
+
+
+@transaction.atomic
+def do_save_profile_edit(organization, draft, by):
+    """Save `draft` (the organization's latest revision object with the member's
+    changes applied) as a new revision, then publish it or send it to review as
+    the network's setting says. Returns "published" or "in_review"."""
+    check_can_edit_profile(by, organization.pk)
+    do_set_visibility(organization, draft.visibility, by)
+    revision = draft.save_revision(user=by, log_action=True)
+    live = MemberOrganizationPage.objects.get(pk=organization.pk)
+    workflow_state = live.current_workflow_state
+    if not NetworkSettings.load().member_edits_need_review:
+        if workflow_state is not None:
+            workflow_state.cancel(user=by)
+        revision.publish(user=by, skip_permission_checks=True)
+        return "published"
+    if workflow_state is not None:
+        if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            workflow_state.resume(user=by)
+        # Already in review: the coordinator approves the latest revision.
+        return "in_review"
+    review_workflow().start(live, by)
+    return "in_review"

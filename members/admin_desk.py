@@ -1,0 +1,245 @@
+"""The coordinators' desk in the Wagtail admin: the queue of applications, the
+approve/decline decision, custom audit-log actions and a dashboard panel.
+
+Imported by MembersConfig.ready() (members/apps.py), not from wagtail_hooks.py, so
+that the directory's own hooks module stays separate.
+"""
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Revision
+
+from members import actions
+from members.models import MemberOrganizationPage, MembershipApplication
+
+
+def register_log_actions(registry):
+    registry.register_action(
+        "members.application.submit",
+        _("Submit application"),
+        _("Application submitted"),
+    )
+    registry.register_action(
+        "members.application.approve",
+        _("Approve application"),
+        _("Application approved"),
+    )
+    registry.register_action(
+        "members.application.decline",
+        _("Decline application"),
+        _("Application declined"),
+    )
+    registry.register_action(
+        "members.invitation.send", _("Invite to team"), _("Invitation sent")
+    )
+    registry.register_action(
+        "members.invitation.accept", _("Accept invitation"), _("Invitation accepted")
+    )
+    registry.register_action(
+        "members.membership.role", _("Change team role"), _("Team role changed")
+    )
+    registry.register_action(
+        "members.membership.remove", _("Remove from team"), _("Removed from team")
+    )
+    registry.register_action(
+        "members.profile.visibility",
+        _("Change visibility"),
+        _("Visibility changed by the organization"),
+    )
+
+
+hooks.register("register_log_actions", register_log_actions)
+
+
+class DecisionForm(WagtailAdminModelForm):
+    """What a coordinator decides about a pending application."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("approve", _("Approve: create the profile and invite the contact")),
+            ("decline", _("Decline: email the reason below to the contact")),
+        ],
+        error_messages={"required": _("Choose approve or decline.")},
+    )
+
+    field_order = ["decision", "decision_reason"]
+
+    class Meta:
+        model = MembershipApplication
+        fields = ["decision_reason"]
+        labels = {"decision_reason": _("Reason (needed to decline; emailed)")}
+        widgets = {"decision_reason": forms.Textarea(attrs={"rows": 4})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.is_pending:
+            raise ValidationError(_("This application was already decided."))
+        if (
+            cleaned.get("decision") == "decline"
+            and not (cleaned.get("decision_reason") or "").strip()
+        ):
+            self.add_error(
+                "decision_reason",
+                _("Give the applicant a reason; it is emailed to them."),
+            )
+        return cleaned
+
+
+class DecisionView(generic.EditView):
+    """The edit view of an application is the decision on it: applications are
+    what the applicant wrote and are never edited by coordinators."""
+
+    success_message = _("Decision on '%(object)s' recorded.")
+    template_name = "members/admin/decide_application.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["application"] = self.object
+        context["is_pending"] = self.object.is_pending
+        context["issue_areas"] = self.object.issue_areas.all()
+        return context
+
+    def save_instance(self):
+        application = self.object
+        user = self.request.user
+        try:
+            if self.form.cleaned_data["decision"] == "approve":
+                actions.do_approve_application(application, user)
+            else:
+                actions.do_decline_application(
+                    application, user, self.form.cleaned_data["decision_reason"]
+                )
+        except ValidationError as error:
+            # Raised inside the view's transaction: surface it as a form error.
+            raise PermissionDenied(" ".join(error.messages)) from error
+        application.refresh_from_db()
+        return application
+
+
+class ApplicationViewSet(ModelViewSet):
+    model = MembershipApplication
+    icon = "group"
+    menu_label = _("Applications")
+    menu_order = 150
+    add_to_admin_menu = True
+    url_prefix = "applications"
+    name = "membership_applications"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    edit_view_class = DecisionView
+    list_filter = ["status", "issue_areas", "region", "visibility"]
+    search_fields = ["organization_name", "contact_name", "contact_email", "city"]
+    search_backend_name = None  # plain database lookups; no index needed
+    list_display = [
+        "organization_name",
+        "city",
+        "region",
+        "status",
+        DateColumn("submitted_at", label=_("Submitted")),
+    ]
+    inspect_view_fields = [
+        "organization_name",
+        "summary",
+        "mission",
+        "website",
+        "public_email",
+        "issue_areas",
+        "approaches",
+        "city",
+        "region",
+        "country",
+        "scope",
+        "founded_year",
+        "led_by_directly_affected",
+        "visibility",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "message",
+        "agrees_to_principles",
+        "status",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "decision_reason",
+        "organization",
+    ]
+
+    def get_form_class(self, for_update=False):
+        return DecisionForm
+
+    def get_urlpatterns(self):
+        # Applications come from /join/ (coordinators use it too for one received
+        # by post or phone), so "add" leads there instead of an admin form.
+        patterns = [p for p in super().get_urlpatterns() if p.name != "add"]
+        return [
+            path("new/", RedirectView.as_view(url="/join/"), name="add"),
+            *patterns,
+        ]
+
+    def get_queryset(self, request):
+        return MembershipApplication.objects.select_related("decided_by").order_by(
+            "status", "-submitted_at"
+        )
+
+
+application_viewset = ApplicationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_application_viewset():
+    return application_viewset
+
+
+class NetworkDeskPanel(Component):
+    """Dashboard: applications waiting for a decision and recently changed member
+    profiles (who changed what, and whether it waits for review). Four queries."""
+
+    name = "network_desk"
+    template_name = "members/admin/dashboard_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        pending = MembershipApplication.objects.pending()
+        content_type = ContentType.objects.get_for_model(MemberOrganizationPage)
+        recent = list(
+            Revision.objects.filter(content_type=content_type)
+            .select_related("user")
+            .defer("content")
+            .order_by("-created_at", "-pk")[:8]
+        )
+        titles = dict(
+            MemberOrganizationPage.objects.filter(
+                pk__in={int(revision.object_id) for revision in recent}
+            ).values_list("pk", "title")
+        )
+        for revision in recent:
+            revision.organization_title = titles.get(int(revision.object_id), "")
+        context.update(
+            {
+                "pending_count": pending.count(),
+                "pending": list(pending.newest_first()[:5]),
+                "recent_revisions": recent,
+            }
+        )
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_network_desk_panel(request, panels):
+    if request.user.is_coordinator:
+        panels.append(NetworkDeskPanel())

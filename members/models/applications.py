@@ -1,0 +1,253 @@
+"""Joining the network: what an applying organization submitted, and invitations
+that let a person set a password and join an organization's team."""
+
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
+from members.models.organizations import Scope, Visibility, current_year
+from members.models.users import Membership
+
+# How long an emailed invitation link works. Override with MEMBERS_INVITATION_DAYS.
+DEFAULT_INVITATION_DAYS = 7
+
+
+class ApplicationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for a decision")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class MembershipApplicationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ApplicationStatus.SUBMITTED)
+
+    def newest_first(self):
+        return self.order_by("-submitted_at", "-pk")
+
+
+class MembershipApplication(index.Indexed, models.Model):
+    """An organization's application to join, as submitted on /join/, and the
+    coordinators' decision on it. The profile page is created only on approval."""
+
+    organization_name = models.CharField(
+        max_length=255, help_text=_("The organization's name, as it should appear.")
+    )
+    summary = models.CharField(
+        max_length=300,
+        help_text=_("One or two sentences: who they are and what they do."),
+    )
+    mission = models.TextField(
+        max_length=4000,
+        blank=True,
+        help_text=_("Their mission and work, in a few paragraphs."),
+    )
+    website = models.URLField(blank=True, help_text=_("The organization's website."))
+    public_email = models.EmailField(
+        blank=True,
+        help_text=_("An address the organization is happy to show publicly."),
+    )
+    issue_areas = models.ManyToManyField(
+        "members.IssueArea",
+        related_name="applications",
+        verbose_name=_("issue areas"),
+        help_text=_("The issue areas they work on."),
+    )
+    approaches = models.ManyToManyField(
+        "members.Approach",
+        blank=True,
+        related_name="applications",
+        help_text=_("How they work."),
+    )
+    city = models.CharField(max_length=100, help_text=_("City or town only."))
+    region = models.CharField(
+        max_length=100,
+        verbose_name=_("state or region"),
+        help_text=_("US state or region abroad."),
+    )
+    country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, default="US")
+    scope = models.CharField(max_length=16, choices=Scope.choices, default=Scope.LOCAL)
+    founded_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(current_year)],
+        help_text=_("The year the organization was founded."),
+    )
+    led_by_directly_affected = models.BooleanField(
+        default=False, verbose_name=_("led by people directly affected")
+    )
+    contact_name = models.CharField(
+        max_length=120, help_text=_("The person coordinators should talk to.")
+    )
+    contact_role = models.CharField(
+        max_length=120, blank=True, help_text=_("Their position in the organization.")
+    )
+    contact_email = models.EmailField(
+        help_text=_("Where the decision and the invitation to sign in are sent.")
+    )
+    contact_phone = models.CharField(max_length=40, blank=True)
+    visibility = models.CharField(
+        max_length=16,
+        choices=Visibility.choices,
+        default=Visibility.MEMBERS,
+        help_text=_("Who will see the organization once it is a member."),
+    )
+    agrees_to_principles = models.BooleanField(
+        default=False, help_text=_("Agreed to the network's principles when applying.")
+    )
+    message = models.TextField(
+        max_length=2000,
+        blank=True,
+        help_text=_("Anything else they told the coordinators."),
+    )
+
+    status = models.CharField(
+        max_length=16,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.SUBMITTED,
+        db_index=True,
+    )
+    submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decision_reason = models.TextField(
+        max_length=2000,
+        blank=True,
+        help_text=_("Sent to the contact when an application is declined."),
+    )
+    organization = models.ForeignKey(
+        "members.MemberOrganizationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+        help_text=_("The profile created when the application was approved."),
+    )
+
+    objects = MembershipApplicationQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("organization_name"),
+        index.SearchField("contact_name"),
+        index.SearchField("contact_email"),
+        index.SearchField("city"),
+        index.SearchField("region"),
+        index.SearchField("summary"),
+        index.FilterField("status"),
+        index.FilterField("region"),
+    ]
+
+    class Meta:
+        verbose_name = _("membership application")
+        ordering = ["-submitted_at", "-pk"]
+
+    def __str__(self):
+        return self.organization_name
+
+    @property
+    def country_name(self):
+        return COUNTRY_NAMES.get(self.country, self.country)
+
+    @property
+    def is_pending(self):
+        return self.status == ApplicationStatus.SUBMITTED
+
+
+def hash_token(token):
+    """Only a digest of an invitation token is stored: a leaked database backup
+    cannot be used to join an organization."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_lifetime():
+    days = getattr(settings, "MEMBERS_INVITATION_DAYS", DEFAULT_INVITATION_DAYS)
+    return datetime.timedelta(days=days)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def usable(self):
+        """Not yet accepted and not expired."""
+        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+    def for_email(self, email):
+        return self.filter(email__iexact=email)
+
+    def of_organizations_in_good_standing(self):
+        from members.models.organizations import MembershipStatus
+
+        return self.exclude(organization__membership_status=MembershipStatus.SUSPENDED)
+
+
+class Invitation(models.Model):
+    """An emailed, single-use, expiring link to join an organization's team."""
+
+    email = models.EmailField()
+    organization = models.ForeignKey(
+        "members.MemberOrganizationPage",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    role = models.CharField(
+        max_length=16, choices=Membership.Role.choices, default=Membership.Role.EDITOR
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    application = models.ForeignKey(
+        MembershipApplication,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.email} → {self.organization_id}"
+
+    @classmethod
+    def new_token(cls):
+        return secrets.token_urlsafe(32)
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_usable(self):
+        return self.accepted_at is None and not self.is_expired

@@ -1,0 +1,1 @@
+"""Views of the membership lifecycle: /join/, /accounts/… and /account/…"""

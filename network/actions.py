@@ -1,0 +1,424 @@
+"""Board writes. `check_*` validates and authorizes (raising BoardActionError with
+a message for the person); `do_*` writes in one transaction, records the room
+event and queues its broadcast for after commit. HTTP views call these; the socket
+never writes.
+
+Every moderation action is audited with wagtail.log_actions.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Value
+from django.db.models.functions import Greatest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.log_actions import log
+
+from members.models import MemberOrganizationPage, Membership, Visibility
+from network.events import notify_user_on_commit, record_event
+from network.markdown import mentioned_slugs, render_markdown
+from network.models import (
+    BoardBan,
+    Flag,
+    Notification,
+    Post,
+    PostRevision,
+    ReadState,
+    RoomEvent,
+    Thread,
+)
+from network.models.board import is_suspended_from_posting, may_use_board
+
+MAX_POST_CHARS = 10_000
+MAX_TITLE_CHARS = 160
+# How many mention notifications one post may send (one per organization).
+MAX_MENTIONS = 10
+
+
+def posts_per_minute():
+    return getattr(settings, "BOARD_POSTS_PER_MINUTE", 20)
+
+
+class BoardActionError(Exception):
+    """A write the person may not make, with a message that says why."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+# --- checks -----------------------------------------------------------------
+
+
+def check_can_use_board(user):
+    if not may_use_board(user):
+        raise BoardActionError(
+            _("The board is for staff of member organizations and coordinators.")
+        )
+
+
+def check_is_moderator(user):
+    check_can_use_board(user)
+    if not user.is_coordinator:
+        raise BoardActionError(_("Only coordinators can moderate the board."))
+
+
+def organizations_for(user):
+    """The organizations a person may speak for on the board."""
+    return (
+        MemberOrganizationPage.objects.filter(pk__in=user.member_organization_ids)
+        .only("pk", "title", "slug")
+        .order_by("title")
+    )
+
+
+def check_organization(user, organization):
+    if organization is None:
+        if user.is_coordinator:
+            return None
+        raise BoardActionError(
+            _("Choose the organization you are speaking for."), field="organization"
+        )
+    if organization.pk not in user.member_organization_ids:
+        raise BoardActionError(
+            _("You can only speak for an organization you work for."),
+            field="organization",
+        )
+    return organization
+
+
+def check_body(body):
+    body = (body or "").strip()
+    if not body:
+        raise BoardActionError(_("Write something before posting."), field="body")
+    if len(body) > MAX_POST_CHARS:
+        raise BoardActionError(
+            _(
+                "Posts can be at most %(limit)s characters; this one has %(count)s. "
+                "Shorten it or split it into two posts."
+            )
+            % {"limit": f"{MAX_POST_CHARS:,}", "count": f"{len(body):,}"},
+            field="body",
+        )
+    return body
+
+
+def check_rate(user):
+    limit = posts_per_minute()
+    since = timezone.now() - datetime.timedelta(minutes=1)
+    recent = Post.objects.filter(author=user, created_at__gte=since).count()
+    if recent >= limit:
+        raise BoardActionError(
+            ngettext(
+                "You have posted %(count)d time in the last minute, the most the "
+                "board allows. Wait a minute and send it again; what you wrote is "
+                "kept below.",
+                "You have posted %(count)d times in the last minute, the most the "
+                "board allows. Wait a minute and send it again; what you wrote is "
+                "kept below.",
+                recent,
+            )
+            % {"count": recent},
+            field="body",
+        )
+
+
+def check_can_post(user, room, thread=None):
+    check_can_use_board(user)
+    if is_suspended_from_posting(user):
+        raise BoardActionError(
+            _(
+                "A coordinator has suspended you from posting. You can still read "
+                "the board; write to the coordinators if you think this is a mistake."
+            )
+        )
+    if room.archived:
+        raise BoardActionError(_("This room is archived and takes no new posts."))
+    if thread is not None and thread.locked and not user.is_coordinator:
+        raise BoardActionError(_("This thread is locked: no new replies."))
+    check_rate(user)
+
+
+def check_title(title):
+    title = (title or "").strip()
+    if not title:
+        raise BoardActionError(_("Give the thread a title."), field="title")
+    if len(title) > MAX_TITLE_CHARS:
+        raise BoardActionError(
+            _("Titles can be at most %(limit)s characters.")
+            % {"limit": MAX_TITLE_CHARS},
+            field="title",
+        )
+    return title
+
+
+def check_edit_post(user, post):
+    check_can_use_board(user)
+    if post.author_id != user.pk:
+        raise BoardActionError(_("You can only edit your own posts."))
+    if post.hidden:
+        raise BoardActionError(_("A moderator has hidden this post."))
+    if is_suspended_from_posting(user):
+        raise BoardActionError(_("A coordinator has suspended you from posting."))
+
+
+def check_flag(user, post):
+    check_can_use_board(user)
+    if post.author_id == user.pk:
+        raise BoardActionError(_("You cannot flag your own post."))
+    if Flag.objects.open().filter(post=post, reporter=user).exists():
+        raise BoardActionError(
+            _("You have already flagged this post; coordinators will review it.")
+        )
+
+
+# --- writes -------------------------------------------------------------------
+
+
+def resolve_mentions(author, source):
+    """Map @slugs in a post to profile URLs: only organizations the author may see,
+    and never hidden ones (their address must not be spread)."""
+    slugs = mentioned_slugs(source)[: MAX_MENTIONS * 3]
+    if not slugs:
+        return {}, []
+    organizations = list(
+        MemberOrganizationPage.objects.visible_to(author)
+        .filter(slug__in=slugs)
+        .exclude(visibility=Visibility.HIDDEN)
+        .only("pk", "slug")[:MAX_MENTIONS]
+    )
+    return {org.slug: f"/members/{org.slug}/" for org in organizations}, organizations
+
+
+def create_mention_notifications(post, organizations):
+    if not organizations:
+        return
+    memberships = Membership.objects.filter(organization__in=organizations).exclude(
+        user=post.author
+    )
+    notifications = {}
+    for user_id, organization_id in memberships.values_list(
+        "user_id", "organization_id"
+    ):
+        notifications.setdefault((user_id, organization_id), None)
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                user_id=user_id,
+                kind=Notification.Kind.MENTION,
+                post=post,
+                organization_id=organization_id,
+            )
+            for user_id, organization_id in notifications
+        ]
+    )
+    user_ids = {user_id for user_id, _ in notifications}
+    counts = (
+        Notification.objects.filter(user_id__in=user_ids, read_at__isnull=True)
+        .values("user_id")
+        .annotate(unread=Count("pk"))
+    )
+    for row in counts:
+        notify_user_on_commit(row["user_id"], row["unread"])
+
+
+def _new_post(user, thread, body, organization):
+    mentions, mentioned = resolve_mentions(user, body)
+    post = Post.objects.create(
+        thread=thread,
+        author=user,
+        organization=organization,
+        body=body,
+        html=render_markdown(body, mentions),
+    )
+    return post, mentioned
+
+
+@transaction.atomic
+def do_create_thread(user, room, title, body, organization, issue_areas=()):
+    now = timezone.now()
+    thread = Thread(
+        room=room,
+        title=title,
+        author=user,
+        organization=organization,
+        last_activity_at=now,
+        post_count=1,
+    )
+    thread.save()
+    areas = list(issue_areas)
+    if not areas and room.issue_area_id:
+        areas = [room.issue_area]
+    if not areas and room.campaign_id:
+        areas = list(room.campaign.specific.issue_areas.all())
+    if areas:
+        thread.issue_areas.set(areas)
+        thread.save()
+    post, mentioned = _new_post(user, thread, body, organization)
+    record_event(RoomEvent.Kind.THREAD_CREATED, thread)
+    record_event(RoomEvent.Kind.POST_CREATED, thread, post)
+    create_mention_notifications(post, mentioned)
+    return thread, post
+
+
+@transaction.atomic
+def do_create_post(user, thread, body, organization):
+    post, mentioned = _new_post(user, thread, body, organization)
+    Thread.objects.filter(pk=thread.pk).update(
+        post_count=F("post_count") + 1, last_activity_at=post.created_at
+    )
+    thread.refresh_from_db(fields=["post_count", "last_activity_at"])
+    record_event(RoomEvent.Kind.POST_CREATED, thread, post)
+    record_event(RoomEvent.Kind.THREAD_UPDATED, thread)
+    create_mention_notifications(post, mentioned)
+    return post
+
+
+@transaction.atomic
+def do_edit_post(user, post, body):
+    if body == post.body:
+        return post
+    PostRevision.objects.create(
+        post=post, body=post.body, created_at=post.edited_at or post.created_at
+    )
+    mentions, _mentioned = resolve_mentions(user, body)
+    post.body = body
+    post.html = render_markdown(body, mentions)
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body", "html", "edited_at"])
+    record_event(RoomEvent.Kind.POST_EDITED, post.thread, post)
+    return post
+
+
+@transaction.atomic
+def do_flag_post(user, post, reason, note=""):
+    flag = Flag.objects.create(post=post, reporter=user, reason=reason, note=note)
+    log(instance=flag, action="network.flag.create", user=user)
+    return flag
+
+
+@transaction.atomic
+def do_hide_post(moderator, post, reason=""):
+    if post.hidden:
+        return post
+    post.hidden = True
+    post.hidden_at = timezone.now()
+    post.hidden_by = moderator
+    post.hidden_reason = reason[:300]
+    post.save(update_fields=["hidden", "hidden_at", "hidden_by", "hidden_reason"])
+    Thread.objects.filter(pk=post.thread_id).update(post_count=F("post_count") - 1)
+    post.flags.open().update(
+        resolved_at=timezone.now(), resolved_by=moderator, resolution="hidden"
+    )
+    thread = Thread.objects.select_related("room").get(pk=post.thread_id)
+    record_event(RoomEvent.Kind.POST_HIDDEN, thread, post)
+    record_event(RoomEvent.Kind.THREAD_UPDATED, thread)
+    log(
+        instance=post,
+        action="network.post.hide",
+        user=moderator,
+        data={"reason": reason},
+    )
+    return post
+
+
+@transaction.atomic
+def do_restore_post(moderator, post):
+    if not post.hidden:
+        return post
+    post.hidden = False
+    post.hidden_at = None
+    post.hidden_by = None
+    post.hidden_reason = ""
+    post.save(update_fields=["hidden", "hidden_at", "hidden_by", "hidden_reason"])
+    Thread.objects.filter(pk=post.thread_id).update(post_count=F("post_count") + 1)
+    thread = Thread.objects.select_related("room").get(pk=post.thread_id)
+    record_event(RoomEvent.Kind.POST_RESTORED, thread, post)
+    record_event(RoomEvent.Kind.THREAD_UPDATED, thread)
+    log(instance=post, action="network.post.restore", user=moderator)
+    return post
+
+
+@transaction.atomic
+def do_dismiss_flag(moderator, flag):
+    flag.resolved_at = timezone.now()
+    flag.resolved_by = moderator
+    flag.resolution = "dismissed"
+    flag.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+    log(instance=flag, action="network.flag.dismiss", user=moderator)
+    return flag
+
+
+@transaction.atomic
+def do_set_thread_state(moderator, thread, *, locked=None, pinned=None):
+    changed = []
+    if locked is not None and thread.locked != locked:
+        thread.locked = locked
+        changed.append("locked")
+    if pinned is not None and thread.pinned != pinned:
+        thread.pinned = pinned
+        changed.append("pinned")
+    if not changed:
+        return thread
+    thread.save(update_fields=changed)
+    record_event(RoomEvent.Kind.THREAD_UPDATED, thread)
+    for field in changed:
+        action = {
+            ("locked", True): "network.thread.lock",
+            ("locked", False): "network.thread.unlock",
+            ("pinned", True): "network.thread.pin",
+            ("pinned", False): "network.thread.unpin",
+        }[(field, getattr(thread, field))]
+        log(instance=thread, action=action, user=moderator)
+    return thread
+
+
+@transaction.atomic
+def do_suspend_from_posting(moderator, user, reason):
+    ban = BoardBan.objects.filter(user=user, lifted_at__isnull=True).first()
+    if ban is None:
+        ban = BoardBan.objects.create(user=user, reason=reason, created_by=moderator)
+        log(
+            instance=ban,
+            action="network.user.suspend",
+            user=moderator,
+            data={"reason": reason, "user_id": user.pk},
+        )
+    return ban
+
+
+@transaction.atomic
+def do_lift_suspension(moderator, ban):
+    if ban.lifted_at is None:
+        ban.lifted_at = timezone.now()
+        ban.save(update_fields=["lifted_at"])
+        log(instance=ban, action="network.user.unsuspend", user=moderator)
+    return ban
+
+
+def do_mark_thread_read(user, thread, last_post_id):
+    """Remember the newest post a person has seen in a thread. Never moves back
+    (reading an earlier page); usually one UPDATE."""
+    updated = ReadState.objects.filter(user=user, thread=thread).update(
+        last_read_post_id=Greatest("last_read_post_id", Value(last_post_id))
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                ReadState.objects.create(
+                    user=user, thread=thread, last_read_post_id=last_post_id
+                )
+        except IntegrityError:  # another tab got there first
+            do_mark_thread_read(user, thread, last_post_id)
+
+
+@transaction.atomic
+def do_mark_notifications_read(user):
+    Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    notify_user_on_commit(user.pk, 0)

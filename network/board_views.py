@@ -1,0 +1,403 @@
+"""The board's pages: rooms, threads and the forms that write (all over plain HTTP,
+CSRF-protected, working without JavaScript). Writes go through network.actions."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from network import actions
+from network.actions import BoardActionError
+from network.events import redact, replay, unnamed_organization_ids
+from network.forms import EditPostForm, FlagForm, HideForm, PostForm, ThreadForm
+from network.models import Flag, Notification, Post, Room, Thread
+from network.models.board import may_use_board
+from network.queries import (
+    issue_area_links,
+    threads_with_unread,
+    unread_notifications_count,
+)
+
+THREADS_PER_PAGE = 25
+POSTS_PER_PAGE = 30
+
+
+class NotMember(Exception):
+    pass
+
+
+def board_gate(request):
+    """Members-only: visitors are sent to sign in, signed-in non-members get a page
+    that says why. Returns a response to send, or None to go on."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not may_use_board(request.user):
+        return render(request, "network/not_a_member.html", status=403)
+    return None
+
+
+def readable_room(request, room_slug):
+    return get_object_or_404(
+        Room.objects.readable_by(request.user).select_related("issue_area"),
+        slug=room_slug,
+    )
+
+
+def _form_kwargs(user):
+    return {
+        "organizations": list(actions.organizations_for(user)),
+        "allow_none": user.is_coordinator,
+    }
+
+
+def _add_action_error(form, error):
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)
+
+
+def _page_number(request, paginator):
+    value = request.GET.get("page")
+    if value == "last":
+        return paginator.num_pages
+    return value or 1
+
+
+def _catch_up_json(request, room, thread=None):
+    try:
+        after = int(request.GET["after"])
+        if after < 0:
+            raise ValueError
+    except ValueError:
+        return JsonResponse(
+            {"error": "invalid_after", "message": _("after must be an event id.")},
+            status=400,
+        )
+    payloads, last, more = replay(
+        room.pk, after, thread_id=thread.pk if thread else None
+    )
+    unnamed = unnamed_organization_ids(request.user)
+    return JsonResponse(
+        {
+            "type": "replay",
+            "room": room.pk,
+            "thread": thread.pk if thread else None,
+            "after": after,
+            "events": [redact(payload, unnamed) for payload in payloads],
+            "last": last,
+            "more": more,
+        }
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def room_view(request, room_slug):
+    gate = board_gate(request)
+    if gate:
+        return gate
+    room = readable_room(request, room_slug)
+    if "after" in request.GET:
+        return _catch_up_json(request, room)
+    form = ThreadForm(**_form_kwargs(request.user))
+    if request.method == "POST":
+        form = ThreadForm(request.POST, **_form_kwargs(request.user))
+        if form.is_valid():
+            try:
+                actions.check_can_post(request.user, room)
+                title = actions.check_title(form.cleaned_data["title"])
+                body = actions.check_body(form.cleaned_data["body"])
+                organization = actions.check_organization(
+                    request.user, form.cleaned_data["organization"]
+                )
+            except BoardActionError as error:
+                _add_action_error(form, error)
+            else:
+                thread, _post = actions.do_create_thread(
+                    request.user,
+                    room,
+                    title,
+                    body,
+                    organization,
+                    form.cleaned_data["issue_areas"],
+                )
+                messages.success(request, _("Your thread is open."))
+                return redirect(thread.get_absolute_url())
+    threads = threads_with_unread(
+        request.user,
+        Thread.objects.filter(room=room)
+        .with_listing_data(request.user)
+        .newest_activity_first(),
+    )
+    paginator = Paginator(threads, THREADS_PER_PAGE)
+    page = paginator.get_page(_page_number(request, paginator))
+    return render(
+        request,
+        "network/room.html",
+        {
+            "room": room,
+            "threads": page,
+            "form": form,
+            "live_after": room.last_event_id,
+            "status": 400 if form.errors else 200,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _thread_for(request, room_slug, thread_id):
+    """The thread and its room in one query (the page's query budget is tight)."""
+    user = request.user
+    thread = get_object_or_404(
+        Thread.objects.with_listing_data(user).annotate(
+            unread_notifications=unread_notifications_count(user)
+        ),
+        pk=thread_id,
+        room__slug=room_slug,
+        room__in=Room.objects.readable_by(user),
+    )
+    return thread.room, thread
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def thread_view(request, room_slug, thread_id):
+    gate = board_gate(request)
+    if gate:
+        return gate
+    room, thread = _thread_for(request, room_slug, thread_id)
+    if "after" in request.GET:
+        return _catch_up_json(request, room, thread)
+    user = request.user
+    form_kwargs = _form_kwargs(user)
+    form = PostForm(**form_kwargs)
+    status = 200
+    if request.method == "POST":
+        form = PostForm(request.POST, **form_kwargs)
+        if form.is_valid():
+            try:
+                actions.check_can_post(user, room, thread)
+                body = actions.check_body(form.cleaned_data["body"])
+                organization = actions.check_organization(
+                    user, form.cleaned_data["organization"]
+                )
+            except BoardActionError as error:
+                _add_action_error(form, error)
+            else:
+                post = actions.do_create_post(user, thread, body, organization)
+                return redirect(f"{thread.get_absolute_url()}?page=last#post-{post.pk}")
+        status = 400
+    # The thread's event id is read before its posts, so anything newer than the
+    # page is replayed over the socket (and de-duplicated by post id there).
+    live_after = thread.last_event_id
+    posts = Post.objects.shown().filter(thread=thread).with_display_data(user)
+    paginator = Paginator(posts.order_by("pk"), POSTS_PER_PAGE)
+    paginator.count = thread.post_count  # kept in step by the actions
+    page_number = request.GET.get("page") or 1
+    post_param = request.GET.get("post", "")
+    if post_param.isdigit():
+        earlier = thread.posts.filter(hidden=False, pk__lt=int(post_param)).count()
+        page_number = earlier // POSTS_PER_PAGE + 1
+    if page_number == "last":
+        page_number = paginator.num_pages
+    page = paginator.get_page(page_number)
+    page_posts = list(page.object_list)
+    if page_posts and request.method != "POST":
+        actions.do_mark_thread_read(user, thread, page_posts[-1].pk)
+    can_moderate = user.is_coordinator
+    return render(
+        request,
+        "network/thread.html",
+        {
+            "room": room,
+            "thread": thread,
+            "posts": page,
+            "page_posts": page_posts,
+            "form": form,
+            "live_after": live_after,
+            "is_last_page": not page.has_next(),
+            "issue_areas": issue_area_links(thread, user),
+            "can_moderate": can_moderate,
+            "can_reply": not thread.locked or can_moderate,
+            "board_unread_notifications": thread.unread_notifications,
+        },
+        status=status,
+    )
+
+
+def _post_for(request, post_id):
+    post = get_object_or_404(
+        Post.objects.select_related("thread__room", "author", "organization"),
+        pk=post_id,
+        thread__room__in=Room.objects.readable_by(request.user),
+    )
+    if post.hidden and not request.user.is_coordinator:
+        raise Http404
+    return post
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit_post_view(request, post_id):
+    gate = board_gate(request)
+    if gate:
+        return gate
+    post = _post_for(request, post_id)
+    form = EditPostForm(initial={"body": post.body})
+    status = 200
+    try:
+        actions.check_edit_post(request.user, post)
+    except BoardActionError as error:
+        messages.error(request, error.message)
+        return redirect(post.get_absolute_url())
+    if request.method == "POST":
+        form = EditPostForm(request.POST)
+        if form.is_valid():
+            try:
+                body = actions.check_body(form.cleaned_data["body"])
+            except BoardActionError as error:
+                _add_action_error(form, error)
+            else:
+                actions.do_edit_post(request.user, post, body)
+                messages.success(request, _("Your post is updated."))
+                return redirect(post.get_absolute_url())
+        status = 400
+    return render(
+        request, "network/edit_post.html", {"post": post, "form": form}, status=status
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def flag_post_view(request, post_id):
+    gate = board_gate(request)
+    if gate:
+        return gate
+    post = _post_for(request, post_id)
+    form = FlagForm()
+    status = 200
+    if request.method == "POST":
+        form = FlagForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.check_flag(request.user, post)
+            except BoardActionError as error:
+                messages.error(request, error.message)
+                return redirect(post.get_absolute_url())
+            actions.do_flag_post(
+                request.user,
+                post,
+                form.cleaned_data["reason"],
+                form.cleaned_data["note"],
+            )
+            messages.success(
+                request,
+                _("Thank you. Coordinators will review the post."),
+            )
+            return redirect(post.get_absolute_url())
+        status = 400
+    return render(
+        request, "network/flag_post.html", {"post": post, "form": form}, status=status
+    )
+
+
+@require_POST
+def moderate_post_view(request, post_id):
+    gate = board_gate(request)
+    if gate:
+        return gate
+    try:
+        actions.check_is_moderator(request.user)
+    except BoardActionError as error:
+        messages.error(request, error.message)
+        return redirect("/board/")
+    post = _post_for(request, post_id)
+    form = HideForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if request.POST.get("action") == "restore":
+        actions.do_restore_post(request.user, post)
+        messages.success(request, _("The post is visible again."))
+    else:
+        actions.do_hide_post(request.user, post, reason)
+        messages.success(request, _("The post is hidden."))
+    next_url = request.POST.get("next", "")
+    if next_url.startswith("/admin/"):
+        return redirect(next_url)
+    return redirect(post.thread.get_absolute_url())
+
+
+@require_POST
+def moderate_thread_view(request, room_slug, thread_id):
+    gate = board_gate(request)
+    if gate:
+        return gate
+    try:
+        actions.check_is_moderator(request.user)
+    except BoardActionError as error:
+        messages.error(request, error.message)
+        return redirect("/board/")
+    _room, thread = _thread_for(request, room_slug, thread_id)
+    choice = request.POST.get("action")
+    changes = {
+        "lock": {"locked": True},
+        "unlock": {"locked": False},
+        "pin": {"pinned": True},
+        "unpin": {"pinned": False},
+    }.get(choice)
+    if changes is None:
+        messages.error(request, _("Unknown moderation action."))
+    else:
+        actions.do_set_thread_state(request.user, thread, **changes)
+        messages.success(request, _("The thread is updated."))
+    return redirect(thread.get_absolute_url())
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def notifications_view(request):
+    gate = board_gate(request)
+    if gate:
+        return gate
+    if request.method == "POST":
+        actions.do_mark_notifications_read(request.user)
+        messages.success(request, _("All notifications are marked as read."))
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            next_url,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        ):
+            next_url = "/board/notifications/"
+        return redirect(next_url)
+    notifications = (
+        Notification.objects.filter(user=request.user)
+        .select_related("post__thread__room", "organization")
+        .order_by("-created_at")[:100]
+    )
+    return render(
+        request,
+        "network/notifications.html",
+        {"notifications": notifications},
+    )
+
+
+def open_flag_count():
+    return Flag.objects.open().count()
+
+
+# Mounted under /board/ in network/urls.py. "posts" and "notifications" are not
+# room slugs (network.rooms reserves them).
+urlpatterns = [
+    path("notifications/", notifications_view, name="board_notifications"),
+    path("posts/<int:post_id>/edit/", edit_post_view, name="board_edit_post"),
+    path("posts/<int:post_id>/flag/", flag_post_view, name="board_flag_post"),
+    path(
+        "posts/<int:post_id>/moderate/", moderate_post_view, name="board_moderate_post"
+    ),
+    path("<slug:room_slug>/", room_view, name="board_room"),
+    path("<slug:room_slug>/<int:thread_id>/", thread_view, name="board_thread"),
+    path(
+        "<slug:room_slug>/<int:thread_id>/moderate/",
+        moderate_thread_view,
+        name="board_moderate_thread",
+    ),
+]

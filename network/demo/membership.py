@@ -1,0 +1,138 @@
+"""Demo membership lifecycle: two applications waiting on the coordinators' desk,
+one declined earlier, and a colleague invited to a team that already has several
+people. Invented organizations and people."""
+
+import datetime
+
+from django.utils import timezone
+
+from members.models import (
+    ApplicationStatus,
+    Approach,
+    Invitation,
+    IssueArea,
+    Membership,
+    MembershipApplication,
+    Visibility,
+)
+from members.models.applications import hash_token, invitation_lifetime
+
+APPLICATIONS = [
+    {
+        "organization_name": "Gulf Coast Fisherfolk Rights Council",
+        "summary": "Shrimpers, oyster harvesters and their families organizing for "
+        "safe work, fair prices and a say in coastal restoration.",
+        "mission": "We began after the 2010 oil spill, when families who had fished "
+        "for generations were left out of every decision.\n\nWe document health "
+        "and income losses and take them to state hearings and UN special "
+        "rapporteurs.",
+        "website": "https://fisherfolk.example.org",
+        "public_email": "hello@fisherfolk.example.org",
+        "city": "Biloxi",
+        "region": "Mississippi",
+        "scope": "regional",
+        "founded_year": 2011,
+        "led_by_directly_affected": True,
+        "contact_name": "Thanh Nguyen",
+        "contact_role": "Organizer",
+        "contact_email": "thanh@fisherfolk.example.org",
+        "contact_phone": "+1 555 0188",
+        "visibility": Visibility.PUBLIC,
+        "message": "Several of our members are also in the Mobile tenants' union.",
+        "issues": ["labor", "environmental-justice", "food-and-water"],
+        "approaches": 2,
+        "days_ago": 3,
+        "status": ApplicationStatus.SUBMITTED,
+    },
+    {
+        "organization_name": "Desert Sanctuary Accompaniment Circle",
+        "summary": "Volunteers who accompany asylum seekers to hearings and "
+        "check-ins and keep records of how they are treated.",
+        "mission": "",
+        "website": "",
+        "public_email": "",
+        "city": "Tucson",
+        "region": "Arizona",
+        "scope": "local",
+        "founded_year": 2019,
+        "led_by_directly_affected": False,
+        "contact_name": "Marisol Vega",
+        "contact_role": "Coordinator",
+        "contact_email": "marisol@sanctuary-circle.example.org",
+        "contact_phone": "",
+        "visibility": Visibility.HIDDEN,
+        "message": "Our volunteers have been followed after hearings; we would "
+        "rather not be listed publicly.",
+        "issues": ["asylum", "detention", "human-rights-defenders"],
+        "approaches": 1,
+        "days_ago": 1,
+        "status": ApplicationStatus.SUBMITTED,
+    },
+    {
+        "organization_name": "Sunbelt Property Owners Forum",
+        "summary": "Landlords' association seeking faster evictions.",
+        "mission": "",
+        "website": "https://sunbelt-owners.example.org",
+        "public_email": "",
+        "city": "Phoenix",
+        "region": "Arizona",
+        "scope": "state",
+        "founded_year": 2002,
+        "led_by_directly_affected": False,
+        "contact_name": "Dale Carter",
+        "contact_role": "",
+        "contact_email": "dale@sunbelt-owners.example.org",
+        "contact_phone": "",
+        "visibility": Visibility.PUBLIC,
+        "message": "",
+        "issues": ["housing"],
+        "approaches": 1,
+        "days_ago": 40,
+        "status": ApplicationStatus.DECLINED,
+        "decision_reason": "The network's members work for the right to housing; "
+        "an association campaigning for faster evictions does not share the "
+        "principles members agree to.",
+    },
+]
+
+
+def build(organizations, coordinator, member_users):
+    now = timezone.now()
+    areas = {area.slug: area for area in IssueArea.objects.all()}
+    approaches = list(Approach.objects.all())
+    for index, spec in enumerate(APPLICATIONS):
+        spec = dict(spec)
+        issues = [areas[slug] for slug in spec.pop("issues") if slug in areas]
+        how = approaches[index : index + spec.pop("approaches")]
+        submitted_at = now - datetime.timedelta(days=spec.pop("days_ago"))
+        application = MembershipApplication.objects.create(
+            agrees_to_principles=True,
+            submitted_at=submitted_at,
+            country="US",
+            **spec,
+        )
+        if application.status != ApplicationStatus.SUBMITTED:
+            application.decided_by = coordinator
+            application.decided_at = submitted_at + datetime.timedelta(days=2)
+            application.save()
+        application.issue_areas.set(issues)
+        application.approaches.set(how)
+
+    # maria's organization has several people: maria (admin), lena (editor) and
+    # an invitation to a third colleague that has not been accepted yet.
+    maria = next((user for user in member_users if user.username == "maria"), None)
+    membership = (
+        Membership.objects.filter(user=maria).select_related("organization").first()
+        if maria
+        else None
+    )
+    if membership is not None:
+        Invitation.objects.create(
+            email="devon@members.example",
+            organization=membership.organization,
+            role=Membership.Role.EDITOR,
+            # A demo token nobody knows: the invitation shows as pending only.
+            token_hash=hash_token(f"demo-{membership.organization_id}-{now}"),
+            invited_by=maria,
+            expires_at=now + invitation_lifetime(),
+        )

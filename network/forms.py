@@ -1,0 +1,100 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from members.models import IssueArea
+from network.actions import MAX_POST_CHARS, MAX_TITLE_CHARS
+from network.models import FlagReason
+
+BODY_HELP = _(
+    "Markdown works: **bold**, _italic_, [links](https://example.org), lists and "
+    "> quotes. Mention an organization with @its-address (e.g. @tenant-union) to "
+    "notify its staff. Up to 10,000 characters."
+)
+
+
+class OrganizationChoiceMixin:
+    def setup_organization(self, organizations, allow_none):
+        choices = [(str(org.pk), org.title) for org in organizations]
+        if allow_none:
+            choices.insert(0, ("", _("No organization (network coordinator)")))
+        field = self.fields["organization"]
+        field.choices = choices
+        field.required = not allow_none
+        self.organizations = {str(org.pk): org for org in organizations}
+        if len(choices) == 1:
+            field.initial = choices[0][0]
+
+    def clean_organization(self):
+        value = self.cleaned_data.get("organization")
+        return self.organizations.get(value) if value else None
+
+
+class PostForm(OrganizationChoiceMixin, forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=MAX_POST_CHARS,
+        help_text=BODY_HELP,
+        strip=True,
+    )
+    organization = forms.ChoiceField(label=_("Speaking for"))
+
+    def __init__(self, *args, organizations=(), allow_none=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_organization(organizations, allow_none)
+
+
+class EditPostForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your post"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=MAX_POST_CHARS,
+        help_text=BODY_HELP,
+        strip=True,
+    )
+
+
+class ThreadForm(OrganizationChoiceMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=MAX_TITLE_CHARS)
+    body = forms.CharField(
+        label=_("First post"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=MAX_POST_CHARS,
+        help_text=BODY_HELP,
+        strip=True,
+    )
+    issue_areas = forms.ModelMultipleChoiceField(
+        label=_("Issue areas"),
+        queryset=IssueArea.objects.all(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_(
+            "Tag the thread so organizations working on these areas find it. "
+            "The room's own issue area is added if you choose none."
+        ),
+    )
+    organization = forms.ChoiceField(label=_("Speaking for"))
+
+    def __init__(self, *args, organizations=(), allow_none=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_organization(organizations, allow_none)
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why should coordinators look at this post?"),
+        choices=FlagReason.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Anything coordinators should know (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (kept in the moderation log)"), max_length=300, required=False
+    )

@@ -1,0 +1,47 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+
+class BoardPage(RoutablePageMixin, Page):
+    """/board/: the discussion board. Rooms and threads are routes under it."""
+
+    introduction = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text=_("A sentence or two at the top of the board."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("discussion board")
+
+    @path("")
+    def index(self, request):
+        """Rooms with activity and unread counts (members); visitors are told what
+        the board is and asked to sign in."""
+        from network.models.board import may_use_board
+        from network.queries import rooms_for_index, unread_counts
+
+        context = self.get_context(request)
+        user = request.user
+        context["may_use_board"] = may_use_board(user)
+        if context["may_use_board"]:
+            rooms = list(rooms_for_index(user))
+            unread = unread_counts(user, None)
+            for room in rooms:
+                room.unread = unread.get(room.pk, 0)
+            context["room_groups"] = [
+                (_("General rooms"), [r for r in rooms if r.kind == "general"]),
+                (_("Campaign rooms"), [r for r in rooms if r.kind == "campaign"]),
+                (_("Issue-area rooms"), [r for r in rooms if r.kind == "issue_area"]),
+            ]
+        response = self.render(request, context_overrides=context)
+        return response

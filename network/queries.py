@@ -1,0 +1,98 @@
+"""Board reads that pages, template tags and the socket share. Each is a constant
+number of queries whatever the number of rooms, threads or posts."""
+
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from members.models import IssueArea, MemberOrganizationPage
+from network.models import Notification, Post, ReadState, Room, Thread
+
+
+def _last_read(user, thread_ref):
+    return Coalesce(
+        Subquery(
+            ReadState.objects.filter(user=user, thread=OuterRef(thread_ref)).values(
+                "last_read_post_id"
+            )[:1]
+        ),
+        Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def unread_counts(user, room_ids=None):
+    """{room id: posts by others, not hidden, newer than what the person has read
+    in each thread}. One query."""
+    posts = Post.objects.shown().exclude(author=user)
+    if room_ids is not None:
+        posts = posts.filter(thread__room_id__in=room_ids)
+    rows = (
+        posts.annotate(last_read=_last_read(user, "thread_id"))
+        .filter(pk__gt=F("last_read"))
+        .values("thread__room_id")
+        .annotate(count=Count("pk"))
+    )
+    return {row["thread__room_id"]: row["count"] for row in rows}
+
+
+def rooms_for_index(user):
+    """Rooms a person may read with their thread counts, newest activity first
+    within each kind."""
+    return (
+        Room.objects.readable_by(user)
+        .annotate(thread_count=Count("threads", distinct=True))
+        .order_by("archived", "kind", "-last_activity_at", "position", "name")
+    )
+
+
+def threads_with_unread(user, threads):
+    return threads.annotate(
+        unread=Count(
+            "posts",
+            filter=Q(posts__hidden=False, posts__pk__gt=_last_read(user, "pk"))
+            & ~Q(posts__author=user),
+        )
+    )
+
+
+def issue_area_links(thread, user):
+    """The thread's issue areas, each with how many organizations the reader may
+    see work on it. One query, counting through the privacy verb."""
+    visible = MemberOrganizationPage.objects.visible_to(user).values("pk")
+    return list(
+        IssueArea.objects.filter(thread_items__content_object=thread)
+        .annotate(
+            organization_count=Count(
+                "organization_items__content_object",
+                filter=Q(organization_items__content_object__in=visible),
+                distinct=True,
+            )
+        )
+        .order_by("name")
+    )
+
+
+def live_threads(user, issue_areas=None, limit=5):
+    """The most recently active threads a person may read, optionally in some
+    issue areas (tagged so, or in those areas' rooms)."""
+    threads = Thread.objects.readable_by(user)
+    if issue_areas is not None:
+        threads = threads.in_issue_areas(issue_areas)
+    return list(
+        threads.with_listing_data(user).order_by("-last_activity_at", "-pk")[:limit]
+    )
+
+
+def unread_notifications_count(user):
+    """An expression for a person's unread notifications, to annotate onto a query
+    a page makes anyway."""
+    return Coalesce(
+        Subquery(
+            Notification.objects.filter(user=user, read_at__isnull=True)
+            .values("user")
+            .annotate(count=Count("pk"))
+            .values("count")[:1]
+        ),
+        Value(0),
+        output_field=IntegerField(),
+    )

@@ -1,0 +1,126 @@
+"""Board pieces other apps' templates include, so templates compose while Python
+imports keep pointing one way (home ← members ← campaigns ← network).
+
+    {% load board_tags %}
+    {% live_threads_for_organization page %}     on an organization's profile
+    {% live_threads_for_issue_area issue_area %} on an issue-area hub
+    {% live_threads_home %}                      on the home page
+    {% board_notifications %}                    on /account/
+    {% campaign_room_link page %}                on a campaign page
+"""
+
+from django import template
+
+from network.models import Notification, Room
+from network.models.board import may_use_board
+from network.queries import live_threads
+
+register = template.Library()
+
+
+def _user(context):
+    request = context.get("request")
+    return getattr(request, "user", None)
+
+
+def _live_context(context, threads, heading, empty, more_url=None, rooms=()):
+    return {
+        "request": context.get("request"),
+        "threads": threads,
+        "heading": heading,
+        "empty": empty,
+        "more_url": more_url,
+        "rooms": rooms,
+        "may_use_board": may_use_board(_user(context)),
+    }
+
+
+@register.inclusion_tag("network/components/live_threads.html", takes_context=True)
+def live_threads_for_organization(context, organization, limit=5):
+    """Live threads in an organization's issue areas (members only)."""
+    user = _user(context)
+    threads = []
+    if may_use_board(user):
+        areas = organization.issue_areas.all()
+        threads = live_threads(user, issue_areas=areas, limit=limit)
+    return _live_context(
+        context,
+        threads,
+        heading="organization",
+        empty="organization",
+        rooms=sorted({thread.room_id for thread in threads}),
+    )
+
+
+@register.inclusion_tag("network/components/live_threads.html", takes_context=True)
+def live_threads_for_issue_area(context, issue_area, limit=5):
+    """Live threads on one issue area, with a link to its room (members only)."""
+    user = _user(context)
+    threads = []
+    room = None
+    if may_use_board(user):
+        threads = live_threads(user, issue_areas=[issue_area], limit=limit)
+        room = Room.objects.filter(issue_area=issue_area).first()
+    return _live_context(
+        context,
+        threads,
+        heading="issue_area",
+        empty="issue_area",
+        more_url=room.get_absolute_url() if room else None,
+        rooms=sorted(
+            {thread.room_id for thread in threads} | ({room.pk} if room else set())
+        ),
+    )
+
+
+@register.inclusion_tag("network/components/live_threads.html", takes_context=True)
+def live_threads_home(context, limit=5):
+    """The newest activity across the board, for the home page."""
+    user = _user(context)
+    threads = live_threads(user, limit=limit) if may_use_board(user) else []
+    return _live_context(
+        context,
+        threads,
+        heading="home",
+        empty="home",
+        more_url="/board/",
+        rooms=sorted({thread.room_id for thread in threads}),
+    )
+
+
+@register.inclusion_tag("network/components/notifications.html", takes_context=True)
+def board_notifications(context, limit=10):
+    """A person's latest board notifications with a mark-all-read button."""
+    user = _user(context)
+    notifications = []
+    if may_use_board(user):
+        notifications = list(
+            Notification.objects.filter(user=user)
+            .select_related("post__thread__room", "organization")
+            .order_by("-created_at")[:limit]
+        )
+    return {
+        "request": context.get("request"),
+        "notifications": notifications,
+        "show_all": False,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def unread_notification_count(context):
+    user = _user(context)
+    if not may_use_board(user):
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+@register.inclusion_tag(
+    "network/components/campaign_room_link.html", takes_context=True
+)
+def campaign_room_link(context, campaign):
+    """A link to a campaign's board room, for members (one query)."""
+    user = _user(context)
+    room = None
+    if may_use_board(user):
+        room = Room.objects.readable_by(user).filter(campaign_id=campaign.pk).first()
+    return {"room": room, "may_use_board": may_use_board(user)}

@@ -1,0 +1,148 @@
+"""The membership lifecycle end to end in a real browser: an organization applies,
+a coordinator approves it in the admin (after two-factor), the invited contact sets
+a password, edits the profile and sees it waiting for review."""
+
+import os
+import re
+from pathlib import Path
+
+from django_otp.oath import TOTP
+
+from network.demo import DEMO_PASSWORD
+from tests.browser.accessibility import blocking_violations
+from tests.browser.conftest import save_screenshot, sign_in
+
+EMAIL_DIR = Path(os.environ["DJANGO_EMAIL_FILE_PATH"])
+
+
+def totp_code(secret):
+    import base64
+
+    key = base64.b32decode(secret)
+    return f"{TOTP(key).token():06d}"
+
+
+def invitation_path(address):
+    """The invitation link from the newest email sent to `address`."""
+    for message in sorted(EMAIL_DIR.glob("*.log"), key=lambda p: p.stat().st_mtime)[
+        ::-1
+    ]:
+        text = message.read_text()
+        if f"To: {address}" in text:
+            found = re.search(r"(/accounts/invitations/[\w-]+/)", text)
+            if found:
+                return found.group(1)
+    raise AssertionError(f"no invitation emailed to {address}")
+
+
+def test_apply_approve_accept_edit_and_see_the_review_state(browser, live_server_url):
+    # 1. An organization applies at /join/.
+    visitor = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = visitor.new_page()
+    page.goto(f"{live_server_url}/join/")
+    page.get_by_label("Organization name").fill("Lakeshore Water Defenders")
+    page.get_by_label("In one or two sentences").fill(
+        "Residents defending safe, affordable water for every household."
+    )
+    page.locator("input[name=issue_areas]").first.check()
+    page.get_by_label("City or town").fill("Duluth")
+    page.get_by_label("State or region").fill("Minnesota")
+    page.get_by_label("Public: anyone can see our profile").check()
+    page.get_by_label("Your name").fill("Ada Lindqvist")
+    page.get_by_label("Your email address").fill("ada@lakeshore.example.org")
+    page.get_by_label("We agree to the network's principles.").check()
+    page.get_by_role("button", name="Send our application").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Thank you").is_visible()
+    save_screenshot(page, "membership-join-thanks")
+    visitor.close()
+
+    # 2. The coordinator sets up two-factor and approves it in the admin.
+    staff = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = staff.new_page()
+    sign_in(page, live_server_url, "coordinator", DEMO_PASSWORD)
+    # The test settings leave two-factor optional (other suites use the admin);
+    # production redirects /admin/ here. The set-up screen works the same.
+    page.goto(f"{live_server_url}/accounts/two-factor/?next=/admin/")
+    assert page.get_by_role("heading", name="Set up two-factor sign-in").is_visible()
+    assert blocking_violations(page) == []
+    save_screenshot(page, "membership-two-factor-setup")
+    secret = page.locator("#otp-secret").inner_text().strip()
+    page.get_by_label("Code").fill(totp_code(secret))
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_load_state()
+    assert page.url.rstrip("/").endswith("/admin")
+    assert page.get_by_text("Network desk").is_visible()
+    save_screenshot(page, "membership-admin-dashboard")
+    page.goto(f"{live_server_url}/admin/applications/?status=submitted")
+    page.get_by_role("link", name="Lakeshore Water Defenders").first.click()
+    page.wait_for_load_state()
+    page.get_by_label("Approve: create the profile and invite the contact").check()
+    save_screenshot(page, "membership-admin-decision")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert "recorded" in page.content()
+    staff.close()
+
+    # 3. The invited contact sets a password from the emailed link.
+    contact = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = contact.new_page()
+    page.goto(live_server_url + invitation_path("ada@lakeshore.example.org"))
+    assert page.get_by_role(
+        "heading", name="Join Lakeshore Water Defenders"
+    ).is_visible()
+    page.get_by_label("First name").fill("Ada")
+    page.get_by_label("Choose a password").fill("clean-water-for-all")
+    page.get_by_label("Type the password again").fill("clean-water-for-all")
+    page.get_by_role("button", name="Set my password and join").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/account/")
+    assert page.get_by_role("heading", name="My account").is_visible()
+    assert blocking_violations(page) == []
+    save_screenshot(page, "membership-account")
+
+    # 4. They edit the profile; the network reviews member edits, so it waits.
+    page.get_by_role("link", name="Edit the profile").first.click()
+    page.wait_for_load_state()
+    assert blocking_violations(page) == []
+    page.get_by_label("Summary").fill(
+        "We test tap water and take results to the council."
+    )
+    page.get_by_role("button", name="Save and send for review").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Waiting for review").first.is_visible()
+    assert blocking_violations(page) == []
+    save_screenshot(page, "membership-organization-in-review")
+    page.get_by_role("link", name=re.compile("^Version of")).first.click()
+    page.wait_for_load_state()
+    assert page.get_by_text(
+        "We test tap water and take results to the council."
+    ).is_visible()
+    assert page.watch.console_errors == [] if hasattr(page, "watch") else True
+    contact.close()
+
+
+def test_a_member_is_refused_the_admin(page, live_server_url):
+    sign_in(page, live_server_url, "maria", DEMO_PASSWORD)
+
+    response = page.goto(f"{live_server_url}/admin/")
+
+    assert response.status == 403
+    assert page.get_by_role(
+        "heading", name="The admin is for the network's coordinators"
+    ).is_visible()
+    save_screenshot(page, "membership-admin-refused")
+
+
+def test_an_org_admin_sees_the_team_and_can_invite(page, live_server_url):
+    sign_in(page, live_server_url, "maria", DEMO_PASSWORD)
+    page.goto(f"{live_server_url}/account/")
+    page.get_by_role("heading", name="My organizations").wait_for()
+    page.locator(".card h3 a").first.click()
+    page.wait_for_load_state()
+
+    assert page.get_by_role("heading", name="Our team").is_visible()
+    assert page.get_by_text("devon@members.example").is_visible()
+    assert blocking_violations(page) == []
+    assert page.watch.console_errors == []
+    save_screenshot(page, "membership-team")
