@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns import actions, ratelimit
+from campaigns import actions
 from campaigns.forms import (
     CalendarFilterForm,
     CampaignFilterForm,
@@ -28,6 +28,7 @@ from campaigns.models import (
     SignOn,
     SignOnStatus,
 )
+from home.throttle import Limit, client_address
 from members.models import MemberOrganizationPage
 
 CAMPAIGNS_PER_PAGE = 12
@@ -35,8 +36,8 @@ DEADLINES_BESIDE_INDEX = 6
 CALENDAR_UPCOMING_LIMIT = 200
 CALENDAR_PAST_LIMIT = 60
 # Pledges: a few per connection per ten minutes is plenty for people, not for bots.
-PLEDGE_RATE = {"limit": 5, "window": 600}
-REMOVAL_REQUEST_RATE = {"limit": 3, "window": 600}
+PLEDGES_PER_ADDRESS = Limit("pledge", limit=5, window=600)
+REMOVAL_REQUESTS_PER_ADDRESS = Limit("pledge-removal", limit=3, window=600)
 
 
 def subpage_url(page, name, *args):
@@ -267,7 +268,7 @@ def pledge(request, campaign):
     if form.is_bot:
         # Say nothing a bot could learn from; save nothing.
         return HttpResponseRedirect(thanks)
-    if not ratelimit.allow(request, "pledge", **PLEDGE_RATE):
+    if not PLEDGES_PER_ADDRESS.hit(client_address(request)):
         form.is_valid()
         form.add_error(
             None,
@@ -347,7 +348,7 @@ def pledge_removal_request(request, campaign):
     sent = False
     status = 200
     if request.method == "POST":
-        if not ratelimit.allow(request, "pledge-removal", **REMOVAL_REQUEST_RATE):
+        if not REMOVAL_REQUESTS_PER_ADDRESS.hit(client_address(request)):
             form.is_valid()
             form.add_error(
                 None,

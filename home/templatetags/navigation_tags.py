@@ -1,38 +1,15 @@
 from django import template
-from wagtail.models import Site
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def main_menu_pages(context):
-    """The home page's live, public children marked 'show in menus', in tree order.
-
-    One query, cached on the request so header and footer share it.
-    """
-    request = context.get("request")
-    if request is None:
-        return []
-    cached = getattr(request, "_main_menu_pages", None)
-    if cached is not None:
-        return cached
-    site = Site.find_for_request(request)
-    pages = []
-    if site is not None:
-        pages = list(
-            site.root_page.get_children()
-            .live()
-            .public()
-            .in_menu()
-            .only("title", "url_path", "path", "depth")
-        )
-    request._main_menu_pages = pages
-    return pages
-
-
-@register.simple_tag(takes_context=True)
-def is_current_section(context, page):
-    """True when the page being shown is this menu page or below it."""
+def is_current_section(context, item):
+    """True when the page being shown is this menu entry or below it. Views outside
+    the page tree (board rooms, account pages) match by their URL instead."""
     current = context.get("page") or context.get("self")
     current_path = getattr(current, "url_path", "")
-    return bool(current_path) and current_path.startswith(page.url_path)
+    if current_path:
+        return current_path.startswith(item["url_path"])
+    request = context.get("request")
+    return bool(request and item["url"] != "/" and request.path.startswith(item["url"]))

@@ -104,3 +104,27 @@ def test_uploaded_images_are_reencoded_without_metadata(settings, tmp_path):
 
 def test_home_page_is_the_only_root_type():
     assert HomePage.max_count == 1
+
+
+def test_site_chrome_is_cached_and_dropped_when_settings_change(client, home_page):
+    from django.core.cache import cache
+
+    from home.chrome import CHROME_CACHE_KEY
+
+    cache.delete(CHROME_CACHE_KEY)
+    client.get("/")  # fills the cache
+    settings = NetworkSettings.load()
+    settings.name = "Renamed Network"
+    settings.save()
+
+    assert cache.get(CHROME_CACHE_KEY) is None
+    assert "Renamed Network" in client.get("/").content.decode()
+
+
+def test_menu_follows_publishing_at_once(client, home_page):
+    section = MemberDirectoryPageFactory(parent=home_page, show_in_menus=True)
+    assert '<a href="/members/"' in client.get("/").content.decode()
+
+    section.unpublish()
+
+    assert '<a href="/members/"' not in client.get("/").content.decode()

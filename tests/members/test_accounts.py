@@ -7,7 +7,7 @@ from django.core import mail
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from members.throttle import Limit
+from home.throttle import Limit
 from tests.factories import UserFactory
 
 pytestmark = [

@@ -1,0 +1,67 @@
+"""The site's chrome (name, menu, footer links), read from the cache.
+
+Every page shows the network's name, the main menu and the footer's links. Read from
+the database they cost four queries per page (settings, menu, its view-restriction
+check, social links); cached, none. The cache entry is dropped whenever any of them
+can change (signals below), and expires anyway after CHROME_TIMEOUT so a cache that
+is local to one process (development) cannot stay stale for long.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from home.models import NetworkSettings, SocialLink
+
+CHROME_CACHE_KEY = "home:site-chrome:v1"
+CHROME_TIMEOUT = 10 * 60
+
+
+def build_site_chrome():
+    settings = NetworkSettings.load()
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    menu = []
+    if site is not None:
+        for page in site.root_page.get_children().live().public().in_menu():
+            menu.append(
+                {"title": page.title, "url": page.url, "url_path": page.url_path}
+            )
+    return {
+        "name": settings.name,
+        "tagline": settings.tagline,
+        "contact_email": settings.contact_email,
+        "mailing_address": settings.mailing_address,
+        "social_links": [
+            {"label": link.label, "url": link.url}
+            for link in settings.social_links.all()
+        ],
+        "menu": menu,
+    }
+
+
+def site_chrome():
+    chrome = cache.get(CHROME_CACHE_KEY)
+    if chrome is None:
+        chrome = build_site_chrome()
+        cache.set(CHROME_CACHE_KEY, chrome, CHROME_TIMEOUT)
+    return chrome
+
+
+def forget_site_chrome(**kwargs):
+    cache.delete(CHROME_CACHE_KEY)
+
+
+# Anything that can change a name, a menu entry or a footer link drops the cache.
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(forget_site_chrome, dispatch_uid=f"chrome-{id(signal)}")
+for model in (NetworkSettings, SocialLink, Site):
+    post_save.connect(forget_site_chrome, sender=model, weak=False)
+    post_delete.connect(forget_site_chrome, sender=model, weak=False)
+
+
+@receiver(post_delete)
+def forget_chrome_when_a_page_goes(sender, **kwargs):
+    if isinstance(kwargs.get("instance"), Page):
+        forget_site_chrome()
