@@ -68,6 +68,12 @@ def paths_to_measure():
         ("calendar iCal", "/calendar/ical/"),
         ("application to join", "/join/"),
         ("board (visitor)", "/board/"),
+        ("resource library", "/resources/"),
+        ("library, filtered", "/resources/?kind=toolkit&language=en"),
+        ("library, search", "/resources/?q=housing"),
+        ("resource (UN submission)", "/resources/us-upr-joint-submission/"),
+        ("news", "/news/"),
+        ("news feed", "/news/feed/"),
     ]
 
 

@@ -8,6 +8,7 @@ is no images or documents endpoint: their titles could name a hidden organizatio
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from campaigns.models import ResourcePage
 from members.models import MemberOrganizationPage
 
 
@@ -17,7 +18,13 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         not_public_orgs = MemberOrganizationPage.objects.exclude(
             pk__in=MemberOrganizationPage.objects.publicly_listed().values("pk")
         ).values("pk")
-        return queryset.exclude(pk__in=not_public_orgs)
+        # Members-only and draft resources likewise never reach the API.
+        not_public_resources = ResourcePage.objects.exclude(
+            pk__in=ResourcePage.objects.publicly_listed().values("pk")
+        ).values("pk")
+        return queryset.exclude(pk__in=not_public_orgs).exclude(
+            pk__in=not_public_resources
+        )
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # /join/, /accounts/… (sign in, password reset, invitations) and /account/…
     path("", include("members.urls")),
+    path("account/resources/", include("campaigns.account_urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),
@@ -21,17 +22,19 @@ urlpatterns = [
     path("board/", include(board_views.urlpatterns)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-elif getattr(settings, "SERVE_MEDIA", False):
-    # The browser tests' uvicorn has no proxy in front to serve uploaded logos.
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):
     from django.urls import re_path
     from django.views.static import serve
 
+    # Images only: documents are served by /documents/<id>/<name>, which checks who
+    # may see them; their files must never be reachable under /media/ (a production
+    # proxy serving MEDIA_ROOT must deny media/documents/ likewise).
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        re_path(
+            r"^media/(?P<path>(?!documents/).*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -398,3 +398,86 @@ class BoardPageFactory(wagtail_factories.PageFactory):
 
     title = "Board"
     slug = "board"
+
+
+# ---------------------------------------------------------------------------
+# Resource library and network news (campaigns app, issue 7)
+# ---------------------------------------------------------------------------
+from django.core.files.base import ContentFile  # noqa: E402
+from wagtail.documents import get_document_model  # noqa: E402
+
+from campaigns.models import (  # noqa: E402
+    NewsIndexPage,
+    NewsPage,
+    ResourceContributor,
+    ResourceCoSigner,
+    ResourceDocument,
+    ResourceIndexPage,
+    ResourcePage,
+)
+
+
+class ResourceIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ResourceIndexPage
+
+    title = "Resources"
+    slug = "resources"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_document_model()
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.LazyAttribute(
+        lambda doc: ContentFile(b"%PDF-1.4\n% a test document\n", name="guide.pdf")
+    )
+
+
+class ResourcePageFactory(wagtail_factories.PageFactory):
+    """A live resource, saved once with its relations: pass issue_areas=[...],
+    organizations=[...] (credited), cosigners=[...] and documents=[...]."""
+
+    class Meta:
+        model = ResourcePage
+
+    title = factory.Sequence(lambda n: f"Resource {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    summary = "A practical guide for member organizations."
+    kind = "toolkit"
+    language = "en"
+    visibility = "public"
+
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        issue_areas = kwargs.pop("issue_areas", None) or []
+        organizations = kwargs.pop("organizations", None) or []
+        cosigners = kwargs.pop("cosigners", None) or []
+        documents = kwargs.pop("documents", None) or []
+        page = model_class(**kwargs)
+        page.issue_areas.set(list(issue_areas))
+        page.contributors = [
+            ResourceContributor(organization=org) for org in organizations
+        ]
+        page.cosigners = [ResourceCoSigner(organization=org) for org in cosigners]
+        page.document_items = [ResourceDocument(document=doc) for doc in documents]
+        parent.add_child(instance=page)
+        return page
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "News"
+    slug = "news"
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsPage
+
+    title = factory.Sequence(lambda n: f"News item {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    summary = "Something happened in the network."

@@ -11,8 +11,24 @@ from campaigns.models.campaigns import (  # isort: skip
 from campaigns.models.signons import SignOn, SignOnStatus  # isort: skip
 from campaigns.models.pledges import Pledge  # isort: skip
 from campaigns.models.events import Event, EventIssueArea, EventKind  # isort: skip
+from campaigns.models.news import NewsIndexPage, NewsIssueArea, NewsPage  # isort: skip
+from campaigns.models.resources import (  # isort: skip
+    LANGUAGE_CHOICES,
+    ResourceContributor,
+    ResourceCoSigner,
+    ResourceDocument,
+    ResourceIndexPage,
+    ResourceIssueArea,
+    ResourceKind,
+    ResourceLink,
+    ResourcePage,
+    ResourceVisibility,
+    TreatyBody,
+    UNMechanism,
+)
 
 __all__ = [
+    "LANGUAGE_CHOICES",
     "CalendarPage",
     "CampaignIndexPage",
     "CampaignIssueArea",
@@ -23,7 +39,21 @@ __all__ = [
     "Event",
     "EventIssueArea",
     "EventKind",
+    "NewsIndexPage",
+    "NewsIssueArea",
+    "NewsPage",
     "Pledge",
+    "ResourceCoSigner",
+    "ResourceContributor",
+    "ResourceDocument",
+    "ResourceIndexPage",
+    "ResourceIssueArea",
+    "ResourceKind",
+    "ResourceLink",
+    "ResourcePage",
+    "ResourceVisibility",
     "SignOn",
     "SignOnStatus",
+    "TreatyBody",
+    "UNMechanism",
 ]

@@ -28,7 +28,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"
-SERVE_MEDIA = True  # uploaded logos, for the browser tests (see network/urls.py)
+# The browser leg's server has no proxy in front: Django serves uploaded images.
+SERVE_MEDIA_FILES = True
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -22,6 +22,11 @@ PAGES = [
     ("sign-in", "/accounts/login/"),
     ("password-reset", "/accounts/password/reset/"),
     ("board-visitor", "/board/"),
+    ("resources", "/resources/"),
+    ("resources-filtered", "/resources/?kind=un-submission&q=submission"),
+    ("resource", "/resources/us-upr-joint-submission/"),
+    ("news", "/news/"),
+    ("news-item", "/news/joint-upr-submission-sent-to-geneva/"),
 ]
 
 

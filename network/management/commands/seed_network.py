@@ -4,7 +4,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from members.models import MemberDirectoryPage
-from network.demo import DEMO_PASSWORD, board, campaigns, members, membership, site
+from network.demo import (
+    DEMO_PASSWORD,
+    board,
+    campaigns,
+    members,
+    membership,
+    resources,
+    site,
+)
 
 
 class Command(BaseCommand):
@@ -53,6 +61,7 @@ class Command(BaseCommand):
             membership.build(organizations, coordinator, member_users)
             # The board after campaigns, so every live campaign has its room.
             board.build(rng, organizations, coordinator, member_users)
+            resources.build(rng, home, organizations, coordinator, member_users)
             # Later parts of the demo (campaigns, board, resources) build on these.
             del home, coordinator, organizations
         if self.verbose:

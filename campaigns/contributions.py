@@ -1,0 +1,283 @@
+"""Members contribute resources: `check_*` authorizes, `do_*` writes.
+
+A contribution is saved as a Wagtail revision of a ResourcePage and goes into the
+coordinators' review workflow; nothing a member submits is live until a coordinator
+approves it. Staff of a member organization may change only the resources their own
+organization submitted (ResourceQuerySet.editable_by).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
+from django.core.files import File
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents import get_document_model
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
+from wagtail.rich_text import RichText
+
+from campaigns.documents import submissions_collection
+from campaigns.models.resources import (
+    ResourceContributor,
+    ResourceCoSigner,
+    ResourceDocument,
+    ResourceIndexPage,
+    ResourceLink,
+    ResourcePage,
+)
+from members.models import COORDINATORS_GROUP
+
+REVIEW_WORKFLOW_NAME = "Resource review"
+REVIEW_TASK_NAME = "Coordinator review of a contributed resource"
+
+# The form fields copied onto the page as they are.
+PLAIN_FIELDS = (
+    "title",
+    "summary",
+    "kind",
+    "publication_date",
+    "language",
+    "visibility",
+    "un_mechanism",
+    "treaty_body",
+    "special_procedure",
+    "session",
+    "reviewed_state",
+)
+
+
+def review_workflow(index_page):
+    """The coordinators' review workflow, assigned to the library (made on first
+    use, so a fresh site needs no setup). Its reviewers, the Coordinators group, may
+    edit and publish in the library, so that approving publishes."""
+    coordinators, _created = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+    workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW_NAME).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=REVIEW_WORKFLOW_NAME, active=True)
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
+        task.groups.set([coordinators])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
+    for codename in ("change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=coordinators,
+            page=index_page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    return workflow
+
+
+def organizations_user_may_submit_for(user):
+    from members.models import MemberOrganizationPage
+
+    if user is None or not user.is_authenticated:
+        return MemberOrganizationPage.objects.none()
+    return MemberOrganizationPage.objects.filter(
+        pk__in=user.member_organization_ids
+    ).order_by("title")
+
+
+def visible_org_ids(user):
+    from members.models import MemberOrganizationPage
+
+    cached = getattr(user, "_visible_org_ids", None)
+    if cached is None:
+        cached = set(
+            MemberOrganizationPage.objects.visible_to(user).values_list("pk", flat=True)
+        )
+        user._visible_org_ids = cached
+    return cached
+
+
+def check_can_contribute(user):
+    if not (user.is_authenticated and user.member_organization_ids):
+        raise PermissionDenied(
+            _("Only staff of a member organization can contribute resources.")
+        )
+
+
+def check_can_submit_for(user, organization):
+    check_can_contribute(user)
+    if organization.pk not in user.member_organization_ids:
+        raise PermissionDenied(_("You can submit only for your own organization."))
+
+
+def check_can_edit_resource(user, resource):
+    if not ResourcePage.objects.editable_by(user).filter(pk=resource.pk).exists():
+        raise PermissionDenied(
+            _("Only staff of the organization that submitted it can change it.")
+        )
+
+
+def body_from_text(text):
+    """Plain text from the form as paragraph blocks; everything is escaped."""
+    paragraphs = [
+        " ".join(part.split()) for part in text.replace("\r", "").split("\n\n")
+    ]
+    return [
+        ("paragraph", RichText(f"<p>{escape(paragraph)}</p>"))
+        for paragraph in paragraphs
+        if paragraph
+    ]
+
+
+def text_from_body(body):
+    from django.utils.html import strip_tags
+
+    parts = []
+    for block in body:
+        if block.block_type == "paragraph":
+            parts.append(strip_tags(block.value.source).strip())
+    return "\n\n".join(part for part in parts if part)
+
+
+def _make_document(user, upload, title):
+    Document = get_document_model()
+    document = Document(
+        title=title,
+        collection=submissions_collection(),
+        uploaded_by_user=user,
+    )
+    document.file = File(upload, name=upload.safe_name)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def _apply(page, user, data):
+    for name in PLAIN_FIELDS:
+        setattr(page, name, data.get(name) or "")
+    if not page.publication_date:
+        page.publication_date = None
+    page.body = body_from_text(data.get("body_text", ""))
+    page.issue_areas.set(list(data.get("issue_areas", [])))
+    organization = data["organization"]
+    page.submitting_organization = organization
+    # Credits to organizations this person may not see were never offered in the
+    # form, so they are kept as they are rather than silently dropped.
+    unseen = {
+        item.organization_id
+        for item in page.contributors.all()
+        if item.organization_id not in visible_org_ids(user)
+    }
+    credited = [organization] + [
+        org for org in data.get("contributors", []) if org.pk != organization.pk
+    ]
+    existing = {item.organization_id: item for item in page.contributors.all()}
+    page.contributors = [
+        existing.get(org.pk) or ResourceContributor(organization=org)
+        for org in credited
+    ] + [
+        item
+        for org_id, item in existing.items()
+        if org_id in unseen and org_id != organization.pk
+    ]
+    unseen_cosigners = [
+        item
+        for item in page.cosigners.all()
+        if item.organization_id not in visible_org_ids(user)
+    ]
+    page.cosigners = [
+        ResourceCoSigner(organization=org) for org in data.get("cosigners", [])
+    ] + unseen_cosigners
+    upload = data.get("document")
+    if upload:
+        title = data.get("document_title") or page.title
+        document = _make_document(user, upload, title)
+        page.document_items = list(page.document_items.all()) + [
+            ResourceDocument(document=document)
+        ]
+    if data.get("link_url"):
+        page.links = list(page.links.all()) + [
+            ResourceLink(
+                label=data.get("link_label") or data["link_url"], url=data["link_url"]
+            )
+        ]
+
+
+def _submit_for_review(page, user):
+    index = page.get_parent().specific
+    workflow = review_workflow(index)
+    revision = page.save_revision(user=user, log_action=True)
+    state = page.current_workflow_state
+    if state is not None:
+        state.cancel(user=user)
+    workflow.start(page, user)
+    return revision
+
+
+@transaction.atomic
+def do_submit_resource(user, index_page: ResourceIndexPage, data):
+    """Create a draft resource from the form's cleaned data and send it for review."""
+    check_can_submit_for(user, data["organization"])
+    page = ResourcePage(live=False, owner=user)
+    _apply(page, user, data)
+    page.slug = unique_slug(index_page, page.title)
+    index_page.add_child(instance=page)
+    _submit_for_review(page, user)
+    return page
+
+
+@transaction.atomic
+def do_update_resource(user, resource, data):
+    """Save the changes as a new revision and send them for review; the live
+    version stays as it is until a coordinator approves."""
+    check_can_edit_resource(user, resource)
+    check_can_submit_for(user, data["organization"])
+    page = resource.get_latest_revision_as_object()
+    _apply(page, user, data)
+    _submit_for_review(page, user)
+    return page
+
+
+def unique_slug(parent, title):
+    from django.utils.text import slugify
+
+    base = slugify(title)[:60].strip("-") or "resource"
+    taken = set(
+        parent.get_children()
+        .filter(slug__startswith=base)
+        .values_list("slug", flat=True)
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def with_review_status(pages):
+    """Each page with `.review_status` set, in one extra query."""
+    pages = list(pages)
+    states = dict(
+        WorkflowState.objects.filter(
+            base_content_type__model="page",
+            object_id__in=[str(page.pk) for page in pages],
+            status__in=[
+                WorkflowState.STATUS_IN_PROGRESS,
+                WorkflowState.STATUS_NEEDS_CHANGES,
+            ],
+        ).values_list("object_id", "status")
+    )
+    for page in pages:
+        status = states.get(str(page.pk))
+        if status == WorkflowState.STATUS_IN_PROGRESS:
+            page.review_status = _("Waiting for a coordinator's review")
+        elif status == WorkflowState.STATUS_NEEDS_CHANGES:
+            page.review_status = _("Changes requested by a coordinator")
+        elif page.live and page.has_unpublished_changes:
+            page.review_status = _("Live; later changes not published")
+        elif page.live:
+            page.review_status = _("Live")
+        else:
+            page.review_status = _("Not published")
+    return pages

@@ -1,0 +1,62 @@
+"""RSS and Atom feeds of network news. News is public; nothing else goes in here."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from campaigns.models.news import NewsPage
+
+FEED_ITEMS = 20
+
+
+class NewsFeed(Feed):
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return self.index_page.title
+
+    def link(self):
+        return self.index_page.get_url(self.request)
+
+    def description(self):
+        return self.index_page.introduction
+
+    def items(self):
+        return list(
+            NewsPage.objects.child_of(self.index_page)
+            .published()
+            .newest_first()
+            .select_related()[:FEED_ITEMS]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(
+            datetime.datetime.combine(item.date, datetime.time(12, 0))
+        )
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+
+class NewsAtomFeed(NewsFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.index_page.introduction
