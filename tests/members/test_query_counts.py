@@ -46,10 +46,11 @@ PAGES = [
         11,
     ),
     ("directory, last page by newest", "/members/?sort=newest&page=999", 11),
-    ("profile", f"/members/{slugify(title_for(1))}/", 12),
+    ("profile", f"/members/{slugify(title_for(1))}/", 12),  # with its campaigns too
     ("issue areas", "/issues/", 8),
-    # The hub also lists the area's campaigns, deadlines and board threads.
-    ("issue hub", "/issues/housing/", 14),
+    # The hub gathers six sections from three apps: its organizations, campaigns and
+    # deadlines, board threads, UN submissions, resources and news.
+    ("issue hub", "/issues/housing/", 19),
     ("graph page", "/members/graph/", 9),
     ("graph data", "/members/graph/data/", 12),
     ("graph data for a state", "/members/graph/data/?state=Texas", 12),
