@@ -24,7 +24,7 @@ run: $(INSTALLED)
 test: test-embedded test-real-services test-browser bench-smoke
 
 test-embedded: $(INSTALLED)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2
 
 test-real-services: $(INSTALLED)
 	$(PY) -m tests.services -- $(PY) -m pytest -q

@@ -287,3 +287,34 @@ def test_a_coordinator_edits_profiles_in_the_admin_not_the_member_form(
 
     assert client.get(edit_url(org_a)).status_code == 404
     assert client.get(f"/admin/pages/{org_a.pk}/edit/").status_code == 200
+
+
+def test_hiding_an_organization_leaves_the_rendered_directory_and_search_at_once(
+    client, editor_a, org_a, user_b, network_settings
+):
+    """Through the pages people use: the directory, its search and the profile, for
+    a visitor and for staff of another organization, right after the edit."""
+    assert network_settings.member_edits_need_review
+    others = {"visitor": None, "another organization's staff": user_b}
+    for user in others.values():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        assert org_a.title in client.get("/members/").content.decode()
+        assert org_a.title in client.get("/members/?q=tenants").content.decode()
+
+    client.force_login(editor_a)
+    response = client.post(edit_url(org_a), profile_data(org_a, visibility="hidden"))
+    assert response.status_code == 302
+
+    for label, user in others.items():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        directory = client.get("/members/").content.decode()
+        search = client.get("/members/?q=tenants").content.decode()
+        assert org_a.title not in directory, label
+        assert org_a.title not in search, label
+        assert client.get(org_a.url).status_code == 404, label
+    client.force_login(editor_a)
+    assert org_a.title in client.get("/members/?q=tenants").content.decode()
