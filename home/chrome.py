@@ -7,6 +7,8 @@ can change (signals below), and expires anyway after CHROME_TIMEOUT so a cache t
 is local to one process (development) cannot stay stale for long.
 """
 
+import logging
+
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -14,6 +16,8 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.models import NetworkSettings, SocialLink
+
+logger = logging.getLogger(__name__)
 
 CHROME_CACHE_KEY = "home:site-chrome:v1"
 CHROME_TIMEOUT = 10 * 60
@@ -42,15 +46,27 @@ def build_site_chrome():
 
 
 def site_chrome():
-    chrome = cache.get(CHROME_CACHE_KEY)
+    """The chrome from the cache, or from the database when the cache has none or
+    is unreachable: the cache is a saving, never a reason for a page to fail."""
+    try:
+        chrome = cache.get(CHROME_CACHE_KEY)
+    except Exception:  # noqa: BLE001 - any cache outage falls back to the database
+        logger.warning("Cache unreachable; building the site chrome from the database")
+        return build_site_chrome()
     if chrome is None:
         chrome = build_site_chrome()
-        cache.set(CHROME_CACHE_KEY, chrome, CHROME_TIMEOUT)
+        try:
+            cache.set(CHROME_CACHE_KEY, chrome, CHROME_TIMEOUT)
+        except Exception:  # noqa: BLE001 - as above
+            logger.warning("Cache unreachable; the site chrome was not cached")
     return chrome
 
 
 def forget_site_chrome(**kwargs):
-    cache.delete(CHROME_CACHE_KEY)
+    try:
+        cache.delete(CHROME_CACHE_KEY)
+    except Exception:  # noqa: BLE001 - entries expire after CHROME_TIMEOUT anyway
+        logger.warning("Cache unreachable; the site chrome may be stale for a while")
 
 
 # Anything that can change a name, a menu entry or a footer link drops the cache.

@@ -128,3 +128,19 @@ def test_menu_follows_publishing_at_once(client, home_page):
     section.unpublish()
 
     assert '<a href="/members/"' not in client.get("/").content.decode()
+
+
+def test_pages_still_render_when_the_cache_is_unreachable(client, home_page, settings):
+    """The chrome's cache is a saving: a cache outage must not take pages down."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Nothing listens on port 1: every cache call fails to connect.
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    # Django resets its cache handlers when CACHES changes.
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert NetworkSettings.load().name in response.content.decode()
