@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
-from members.models import MemberOrganizationPage, Membership, Visibility
+from members.models import MemberOrganizationPage, Membership
 from network.events import notify_user_on_commit, record_event
 from network.markdown import mentioned_slugs, render_markdown
 from network.models import (
@@ -186,9 +186,8 @@ def resolve_mentions(author, source):
     if not slugs:
         return {}, []
     organizations = list(
-        MemberOrganizationPage.objects.visible_to(author)
+        MemberOrganizationPage.objects.nameable_to(author)
         .filter(slug__in=slugs)
-        .exclude(visibility=Visibility.HIDDEN)
         .only("pk", "slug")[:MAX_MENTIONS]
     )
     return {org.slug: f"/members/{org.slug}/" for org in organizations}, organizations

@@ -27,12 +27,10 @@ class SignOnQuerySet(models.QuerySet):
         Hidden organizations are never named in a sign-on list, not even to their
         own staff (they see their own status in the sign-on panel instead);
         members-only ones are named to members; unlisted signers to no one."""
-        from members.models import MemberOrganizationPage, Visibility
+        from members.models import MemberOrganizationPage
 
-        nameable = (
-            MemberOrganizationPage.objects.visible_to(user)
-            .exclude(visibility=Visibility.HIDDEN)
-            .filter(pk=OuterRef("organization_id"))
+        nameable = MemberOrganizationPage.objects.nameable_to(user).filter(
+            pk=OuterRef("organization_id")
         )
         return (
             self.approved()

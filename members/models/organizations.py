@@ -66,6 +66,12 @@ class MemberOrganizationQuerySet(PageQuerySet):
         shared_with_members = Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
         return live.filter(own | (in_good_standing & shared_with_members))
 
+    def nameable_to(self, user):
+        """Organizations `user` may see that may also be named where others gather
+        (sign-on lists, @mentions on the board). Hidden organizations never are,
+        not even to their own staff: such lists are read by many."""
+        return self.visible_to(user).exclude(visibility=Visibility.HIDDEN)
+
     def publicly_listed(self):
         """What anyone may see, and the only rows machine surfaces (API, feeds,
         sitemap, public exports) ever publish."""
