@@ -2,6 +2,7 @@
 that says what to do; views re-render them with what the person typed."""
 
 import re
+from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -18,6 +19,7 @@ from members.models import (
     MemberOrganizationPage,
     Membership,
     MembershipApplication,
+    OrganizationLink,
     Population,
     Visibility,
 )
@@ -78,6 +80,13 @@ def clean_city(value):
                 "The network never shows street addresses."
             )
         )
+    return value
+
+
+def clean_web_address(value):
+    """Only http and https addresses: a profile's links are for people's browsers."""
+    if value and not value.lower().startswith(("http://", "https://")):
+        raise ValidationError(_("Enter a full web address like https://example.org."))
     return value
 
 
@@ -242,12 +251,7 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
         return clean_phone(self.cleaned_data["contact_phone"])
 
     def clean_website(self):
-        website = self.cleaned_data["website"]
-        if website and not website.startswith(("http://", "https://")):
-            raise ValidationError(
-                _("Enter a full web address like https://example.org.")
-            )
-        return website
+        return clean_web_address(self.cleaned_data["website"])
 
     def clean_issue_areas(self):
         areas = self.cleaned_data["issue_areas"]
@@ -580,6 +584,9 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
     def clean_contact_phone(self):
         return clean_phone(self.cleaned_data["contact_phone"])
 
+    def clean_website(self):
+        return clean_web_address(self.cleaned_data["website"])
+
     def clean_founded_year(self):
         import datetime
 
@@ -614,3 +621,111 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
         if data.get("remove_logo"):
             draft.logo = None
         return draft
+
+
+SOCIAL_LINKS_MAX = 8
+
+
+class SocialLinkForm(forms.Form):
+    """One of the organization's links elsewhere: a name and an address."""
+
+    label = forms.CharField(
+        label=_("Name"),
+        max_length=60,
+        required=False,
+        help_text=_("For example Bluesky, Mastodon or YouTube."),
+    )
+    url = forms.URLField(
+        label=_("Address"),
+        max_length=200,
+        required=False,
+        assume_scheme="https",
+        error_messages={
+            "invalid": _("Enter a full web address like https://example.org.")
+        },
+    )
+
+    def clean_label(self):
+        return " ".join(self.cleaned_data["label"].split())
+
+    def clean_url(self):
+        return clean_web_address(self.cleaned_data["url"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("label") and not data.get("url") and "url" not in self.errors:
+            self.add_error("url", _("Add the address, or clear the name too."))
+        elif data.get("url") and not data.get("label"):
+            # Without a name the link is shown by its site, e.g. "bsky.app".
+            host = urlsplit(data["url"]).hostname or ""
+            data["label"] = host.removeprefix("www.")[:60]
+        return data
+
+    @property
+    def is_kept(self):
+        """A valid row that still holds a link (cleared or ticked rows are dropped)."""
+        data = getattr(self, "cleaned_data", {})
+        return bool(data.get("url")) and not data.get("DELETE")
+
+
+class BaseSocialLinkFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "missing_management_form": _(
+            "Your links could not be read. Reload the page and add them again."
+        ),
+        "too_many_forms": _("List up to %(num)d links."),
+    }
+
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = set()
+        for form in self.forms:
+            if not form.is_kept:
+                continue
+            address = form.cleaned_data["url"].rstrip("/").lower()
+            if address in seen:
+                form.add_error("url", _("This address is already in your links."))
+            seen.add(address)
+        if sum(form.is_kept for form in self.forms) > SOCIAL_LINKS_MAX:
+            raise ValidationError(
+                _("List up to %(max)d links."), params={"max": SOCIAL_LINKS_MAX}
+            )
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].label = _("Remove this link")
+
+    def links(self):
+        """The kept links, in the order they were listed."""
+        return [
+            (form.cleaned_data["label"], form.cleaned_data["url"])
+            for form in self.forms
+            if form.is_kept
+        ]
+
+
+SocialLinkFormSet = forms.formset_factory(
+    SocialLinkForm,
+    formset=BaseSocialLinkFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=SOCIAL_LINKS_MAX,
+    # Room to remove links while adding others; the count is checked in clean().
+    absolute_max=SOCIAL_LINKS_MAX * 2,
+)
+
+
+def social_link_formset(page, data=None):
+    """The links formset for `page` (a revision object), bound when `data` is given."""
+    initial = [
+        {"label": link.label, "url": link.url} for link in page.social_links.all()
+    ]
+    return SocialLinkFormSet(data, initial=initial, prefix="links")
+
+
+def apply_social_links(draft, formset):
+    draft.social_links = [
+        OrganizationLink(label=label, url=url, sort_order=position)
+        for position, (label, url) in enumerate(formset.links())
+    ]

@@ -16,6 +16,8 @@ from members.forms import (
     InviteColleagueForm,
     ProfileForm,
     RoleForm,
+    apply_social_links,
+    social_link_formset,
 )
 from members.middleware import needs_two_factor
 from members.models import Invitation, Membership, MembershipStatus
@@ -119,10 +121,13 @@ def profile_edit(request, organization_id):
     form = ProfileForm(
         request.POST if bound else None, request.FILES if bound else None, page=draft
     )
+    links = social_link_formset(draft, request.POST if bound else None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
+        # Both are validated so that every problem shows at once.
+        if all([form.is_valid(), links.is_valid()]):
             form.apply_to(draft)
+            apply_social_links(draft, links)
             upload = form.cleaned_data.get("logo")
             if upload:
                 try:
@@ -155,6 +160,7 @@ def profile_edit(request, organization_id):
             "organization": organization,
             "draft": draft,
             "form": form,
+            "links": links,
             "state": profile_state(organization),
             "needs_review": NetworkSettings.load().member_edits_need_review,
             "visibility_explanations": VISIBILITY_EXPLANATIONS,

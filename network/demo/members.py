@@ -6,6 +6,7 @@ are founding members. None of these organizations exist.
 """
 
 import datetime
+import random
 from io import BytesIO
 
 from django.core.files.images import ImageFile
@@ -18,6 +19,7 @@ from members.models import (
     MemberOrganizationPage,
     Membership,
     MembershipStatus,
+    OrganizationLink,
     Population,
     Scope,
     Visibility,
@@ -414,6 +416,7 @@ def build(rng, directory, count, member_users):
         organization.issue_areas.set([areas[slug] for slug in issue_slugs])
         organization.approaches.set(rng.sample(approaches, k=rng.randint(1, 3)))
         organization.populations.set(rng.sample(populations, k=rng.randint(1, 3)))
+        organization.social_links = demo_social_links(index)
         # A handful of organizations have not uploaded a logo.
         if index < MAX_LOGOS and rng.random() > 0.06:
             organization.logo = make_logo(rng, name, index)
@@ -422,6 +425,24 @@ def build(rng, directory, count, member_users):
 
     link_demo_people(organizations, member_users)
     return organizations
+
+
+SOCIAL_SERVICES = ["Bluesky", "Mastodon", "Instagram", "YouTube", "Facebook"]
+
+
+def demo_social_links(index):
+    """Zero to three links elsewhere. They draw on their own random stream so that
+    adding them left every other part of the demo as it was."""
+    own = random.Random(index)
+    services = own.sample(SOCIAL_SERVICES, k=own.choice([0, 1, 1, 2, 2, 3]))
+    return [
+        OrganizationLink(
+            label=service,
+            url=f"https://{service.lower()}.example.net/org{index}",
+            sort_order=position,
+        )
+        for position, service in enumerate(services)
+    ]
 
 
 def link_demo_people(organizations, member_users):

@@ -12,6 +12,7 @@ from django.db import transaction
 from members.models import Membership
 from tests.conftest import pass_two_factor
 from tests.factories import MembershipApplicationFactory, make_invitation
+from tests.members.profile_forms import profile_data
 
 pytestmark = [
     pytest.mark.django_db,
@@ -174,20 +175,8 @@ def profile_post(client, url, org_id):
     from members.models import MemberOrganizationPage
 
     org = MemberOrganizationPage.objects.get(pk=org_id)
-    return client.post(
-        url,
-        {
-            "title": org.title,
-            "summary": org.summary,
-            "issue_areas": [str(area.pk) for area in org.issue_areas.all()]
-            or _any_area(),
-            "city": org.city,
-            "region": org.region,
-            "country": org.country,
-            "scope": org.scope,
-            "visibility": org.visibility,
-        },
-    )
+    areas = [str(area.pk) for area in org.issue_areas.all()] or _any_area()
+    return client.post(url, profile_data(org, issue_areas=areas))
 
 
 def _any_area():

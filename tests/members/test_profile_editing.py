@@ -9,27 +9,12 @@ from wagtail.models import WorkflowState
 
 from members.models import MemberOrganizationPage
 from tests.conftest import pass_two_factor
+from tests.members.profile_forms import profile_data
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.usefixtures("two_factor_required"),
 ]
-
-
-def profile_data(org, **changes):
-    data = {
-        "title": org.title,
-        "summary": org.summary,
-        "mission": "",
-        "issue_areas": [str(area.pk) for area in org.issue_areas.all()],
-        "city": org.city,
-        "region": org.region,
-        "country": org.country,
-        "scope": org.scope,
-        "visibility": org.visibility,
-    }
-    data.update(changes)
-    return data
 
 
 def edit_url(org):
