@@ -26,11 +26,14 @@ from members.models import (
     COORDINATORS_GROUP,
     ApplicationStatus,
     Invitation,
+    IssueArea,
+    IssueAreaSuggestion,
     MemberDirectoryPage,
     MemberOrganizationPage,
     Membership,
     MembershipApplication,
     MembershipStatus,
+    SuggestionStatus,
     User,
 )
 from members.models.applications import hash_token, invitation_lifetime
@@ -66,6 +69,10 @@ def check_application_is_new(cleaned_data):
 def do_submit_application(form):
     application = form.save()
     log(application, "members.application.submit", user=None)
+    if form.cleaned_data.get("suggested_issue_area"):
+        do_suggest_issue_area(
+            form.cleaned_data["suggested_issue_area"], application=application
+        )
     emails.send_application_received(application)
     return application
 
@@ -497,3 +504,112 @@ def do_save_profile_edit(organization, draft, by):
         return "in_review"
     review_workflow().start(live, by)
     return "in_review"
+
+
+# --- issue areas members suggest ---------------------------------------------------
+
+
+def check_suggestion_is_new(name, *, organization=None):
+    """A typed issue area must not already be on the list, nor already waiting."""
+    existing = IssueArea.objects.filter(name__iexact=name).first()
+    if existing is not None:
+        raise ValidationError(
+            _("\u201c%(name)s\u201d is on the list already: tick it above."),
+            params={"name": existing.name},
+            code="exists",
+        )
+    if (
+        organization is not None
+        and IssueAreaSuggestion.objects.pending()
+        .filter(organization=organization, name__iexact=name)
+        .exists()
+    ):
+        raise ValidationError(
+            _("You suggested \u201c%(name)s\u201d already; it waits for review."),
+            params={"name": name},
+            code="duplicate",
+        )
+
+
+def do_suggest_issue_area(name, *, by=None, application=None, organization=None):
+    suggestion = IssueAreaSuggestion.objects.create(
+        name=name, suggested_by=by, application=application, organization=organization
+    )
+    log(suggestion, "members.suggestion.submit", user=by)
+    return suggestion
+
+
+def check_can_decide_suggestion(user, suggestion):
+    if not (user.is_authenticated and user.is_coordinator):
+        raise PermissionDenied
+    if not suggestion.is_pending:
+        raise ValidationError(
+            _("This suggestion was already decided."), code="already_decided"
+        )
+
+
+def _unique_issue_area_slug(name):
+    base = slugify(name)[:90] or "issue"
+    slug, counter = base, 2
+    while IssueArea.objects.filter(slug=slug).exists():
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+@transaction.atomic
+def do_decide_suggestion(suggestion, by, decision, *, issue_area=None, note="", **new):
+    """Settle a suggestion: "add" creates an issue area from `new` (name,
+    description, rights_category), "match" points to an existing `issue_area`,
+    "decline" records `note`. Added and matched areas are given to the organization
+    (or to its application, if that still waits)."""
+    suggestion = IssueAreaSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+    check_can_decide_suggestion(by, suggestion)
+    if decision == "add":
+        name = new["name"]
+        issue_area = IssueArea.objects.create(
+            name=name,
+            slug=_unique_issue_area_slug(name),
+            description=new.get("description", ""),
+            rights_category=new["rights_category"],
+        )
+        suggestion.status = SuggestionStatus.ADDED
+    elif decision == "match":
+        suggestion.status = SuggestionStatus.MATCHED
+    elif decision == "decline":
+        suggestion.status = SuggestionStatus.DECLINED
+        issue_area = None
+    else:
+        raise ValidationError(_("Choose add, match or decline."))
+    suggestion.issue_area = issue_area
+    suggestion.decided_by = by
+    suggestion.decided_at = timezone.now()
+    suggestion.decision_note = note
+    suggestion.save()
+    if issue_area is not None:
+        organization = suggestion.suggested_for
+        if organization is not None:
+            tag_organization(organization, issue_area, by)
+        elif suggestion.application_id and suggestion.application.is_pending:
+            suggestion.application.issue_areas.add(issue_area)
+    log(
+        suggestion,
+        f"members.suggestion.{decision}",
+        user=by,
+        data={"issue_area": issue_area.name if issue_area else ""},
+    )
+    return suggestion
+
+
+def tag_organization(organization, issue_area, by):
+    """Give an organization an issue area through a new revision. It goes live at
+    once unless the organization has changes waiting; then it joins those, and the
+    coordinator who reviews them publishes it too."""
+    live = MemberOrganizationPage.objects.get(pk=organization.pk)
+    draft = live.get_latest_revision_as_object()
+    if issue_area in draft.issue_areas.all():
+        return
+    draft.issue_areas.add(issue_area)
+    had_pending_changes = live.has_unpublished_changes
+    revision = draft.save_revision(user=by, log_action=True)
+    if not had_pending_changes:
+        revision.publish(user=by, skip_permission_checks=True)

@@ -12,7 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from members.actions import check_application_is_new
+from members.actions import check_application_is_new, check_suggestion_is_new
 from members.models import (
     Approach,
     IssueArea,
@@ -90,6 +90,40 @@ def clean_web_address(value):
     return value
 
 
+MAX_ISSUE_AREAS = 8
+
+
+def clean_issue_area_choice(areas):
+    if len(areas) > MAX_ISSUE_AREAS:
+        raise ValidationError(
+            _("Choose up to %(max)d issue areas: your main ones."),
+            params={"max": MAX_ISSUE_AREAS},
+        )
+    return areas
+
+
+def suggested_issue_area_field():
+    return forms.CharField(
+        label=_("An issue area missing from the list (optional)"),
+        required=False,
+        max_length=80,
+        help_text=_(
+            "Type it and a coordinator will review it. Once added to the shared "
+            "list it is given to your organization; until then choose the closest "
+            "issue areas above."
+        ),
+    )
+
+
+def clean_suggested_issue_area(value, organization=None):
+    name = " ".join(value.split())
+    if name and len(name) < 3:
+        raise ValidationError(_("Use at least three letters for an issue area."))
+    if name:
+        check_suggestion_is_new(name, organization=organization)
+    return name
+
+
 def clean_phone(value):
     value = (value or "").strip()
     if value and not PHONE_PATTERN.match(value):
@@ -114,6 +148,7 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
         label=_("Issue areas you work on"),
         error_messages={"required": _("Choose at least one issue area.")},
     )
+    suggested_issue_area = suggested_issue_area_field()
     approaches = forms.ModelMultipleChoiceField(
         queryset=Approach.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -254,10 +289,10 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
         return clean_web_address(self.cleaned_data["website"])
 
     def clean_issue_areas(self):
-        areas = self.cleaned_data["issue_areas"]
-        if len(areas) > 8:
-            raise ValidationError(_("Choose up to 8 issue areas: your main ones."))
-        return areas
+        return clean_issue_area_choice(self.cleaned_data["issue_areas"])
+
+    def clean_suggested_issue_area(self):
+        return clean_suggested_issue_area(self.cleaned_data["suggested_issue_area"])
 
     def is_spam(self):
         """True when the hidden field was filled in: the submission is dropped."""
@@ -468,6 +503,7 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
         label=_("Issue areas"),
         error_messages={"required": _("Choose at least one issue area.")},
     )
+    suggested_issue_area = suggested_issue_area_field()
     approaches = forms.ModelMultipleChoiceField(
         queryset=Approach.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -580,6 +616,14 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
 
     def clean_city(self):
         return clean_city(self.cleaned_data["city"])
+
+    def clean_issue_areas(self):
+        return clean_issue_area_choice(self.cleaned_data["issue_areas"])
+
+    def clean_suggested_issue_area(self):
+        return clean_suggested_issue_area(
+            self.cleaned_data["suggested_issue_area"], organization=self.page
+        )
 
     def clean_contact_phone(self):
         return clean_phone(self.cleaned_data["contact_phone"])

@@ -17,6 +17,7 @@ from members.models.organizations import (
     Scope,
     Visibility,
 )
+from members.models.suggestions import IssueAreaSuggestion, SuggestionStatus
 
 __all__ = [
     "ApplicationStatus",
@@ -26,6 +27,7 @@ __all__ = [
     "Approach",
     "IssueArea",
     "IssueAreaIndexPage",
+    "IssueAreaSuggestion",
     "MemberDirectoryPage",
     "MemberOrganizationPage",
     "MemberOrganizationQuerySet",
@@ -36,6 +38,7 @@ __all__ = [
     "Population",
     "RightsCategory",
     "Scope",
+    "SuggestionStatus",
     "User",
     "Visibility",
 ]

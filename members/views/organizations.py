@@ -141,6 +141,20 @@ def profile_edit(request, organization_id):
                 outcome = actions.do_save_profile_edit(
                     organization, draft, request.user
                 )
+                if form.cleaned_data["suggested_issue_area"]:
+                    actions.do_suggest_issue_area(
+                        form.cleaned_data["suggested_issue_area"],
+                        by=request.user,
+                        organization=organization,
+                    )
+                    messages.info(
+                        request,
+                        _(
+                            "Thank you for suggesting \u201c%(name)s\u201d. A "
+                            "coordinator will review it."
+                        )
+                        % {"name": form.cleaned_data["suggested_issue_area"]},
+                    )
                 if outcome == "published":
                     messages.success(request, _("Your changes are live."))
                 else:
@@ -163,6 +177,9 @@ def profile_edit(request, organization_id):
             "links": links,
             "state": profile_state(organization),
             "needs_review": NetworkSettings.load().member_edits_need_review,
+            "suggestions": organization.issue_area_suggestions.select_related(
+                "issue_area"
+            )[:10],
             "visibility_explanations": VISIBILITY_EXPLANATIONS,
         },
         status=status,

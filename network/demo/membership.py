@@ -1,6 +1,6 @@
 """Demo membership lifecycle: two applications waiting on the coordinators' desk,
 one declined earlier, and a colleague invited to a team that already has several
-people. Invented organizations and people."""
+people; two issue areas members suggested. Invented organizations and people."""
 
 import datetime
 
@@ -11,6 +11,7 @@ from members.models import (
     Approach,
     Invitation,
     IssueArea,
+    IssueAreaSuggestion,
     Membership,
     MembershipApplication,
     Visibility,
@@ -96,6 +97,10 @@ APPLICATIONS = [
 ]
 
 
+# Issue areas applicants typed because the list lacked them; they wait on the desk.
+DEMO_SUGGESTIONS = {"Gulf Coast Fisherfolk Rights Council": "Climate displacement"}
+
+
 def build(organizations, coordinator, member_users):
     now = timezone.now()
     areas = {area.slug: area for area in IssueArea.objects.all()}
@@ -117,6 +122,11 @@ def build(organizations, coordinator, member_users):
             application.save()
         application.issue_areas.set(issues)
         application.approaches.set(how)
+        if spec["organization_name"] in DEMO_SUGGESTIONS:
+            IssueAreaSuggestion.objects.create(
+                name=DEMO_SUGGESTIONS[spec["organization_name"]],
+                application=application,
+            )
 
     # maria's organization has several people: maria (admin), lena (editor) and
     # an invitation to a third colleague that has not been accepted yet.
@@ -127,6 +137,11 @@ def build(organizations, coordinator, member_users):
         else None
     )
     if membership is not None:
+        IssueAreaSuggestion.objects.create(
+            name="Rights of older people",
+            organization=membership.organization,
+            suggested_by=maria,
+        )
         Invitation.objects.create(
             email="devon@members.example",
             organization=membership.organization,

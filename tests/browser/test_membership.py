@@ -45,6 +45,7 @@ def test_apply_approve_accept_edit_and_see_the_review_state(browser, live_server
         "Residents defending safe, affordable water for every household."
     )
     page.locator("input[name=issue_areas]").first.check()
+    page.get_by_label("An issue area missing from the list").fill("Water rights")
     page.get_by_label("City or town").fill("Duluth")
     page.get_by_label("State or region").fill("Minnesota")
     page.get_by_label("Public: anyone can see our profile").check()
@@ -79,6 +80,18 @@ def test_apply_approve_accept_edit_and_see_the_review_state(browser, live_server
     page.wait_for_load_state()
     page.get_by_label("Approve: create the profile and invite the contact").check()
     save_screenshot(page, "membership-admin-decision")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert "recorded" in page.content()
+
+    # ... and adds the issue area the applicant typed to the shared list.
+    page.goto(f"{live_server_url}/admin/issue-area-suggestions/?status=pending")
+    page.get_by_role("link", name="Water rights").first.click()
+    page.wait_for_load_state()
+    assert page.get_by_text("in its application to join").is_visible()
+    page.get_by_label("Add it to the list as a new issue area").check()
+    page.get_by_label("What it covers").fill("Safe, affordable water for all.")
+    save_screenshot(page, "membership-admin-suggestion")
     page.get_by_role("button", name="Save").click()
     page.wait_for_load_state()
     assert "recorded" in page.content()
@@ -140,6 +153,8 @@ def test_apply_approve_accept_edit_and_see_the_review_state(browser, live_server
         "We test tap water and take results to the council."
     ).is_visible()
     assert page.get_by_text("Bluesky (https://bsky.example/lakeshore)").is_visible()
+    # The area the coordinator added from the application came with the profile.
+    assert page.locator(".tag", has_text="Water rights").is_visible()
     assert page.get_by_text(
         "video.example (https://video.example/lakeshore)"
     ).is_visible()

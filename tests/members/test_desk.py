@@ -12,6 +12,7 @@ from members.models import (
     COORDINATORS_GROUP,
     ApplicationStatus,
     Invitation,
+    IssueAreaSuggestion,
     MemberOrganizationPage,
     Membership,
     MembershipApplication,
@@ -205,15 +206,18 @@ def test_the_dashboard_panel_query_count_does_not_grow_with_data(
     for number in range(2):
         MembershipApplicationFactory(organization_name=f"Small {number}")
         MemberOrganizationPageFactory(parent=directory).save_revision()
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         html = render()
     assert "Small 1" in html
     for number in range(30):
         MembershipApplicationFactory(organization_name=f"Big {number}")
         MemberOrganizationPageFactory(parent=directory).save_revision()
-    with django_assert_num_queries(4):
+    for number in range(3):
+        IssueAreaSuggestion.objects.create(name=f"Suggested {number}")
+    with django_assert_num_queries(5):
         html = render()
     assert "30 applications" not in html and "32 applications" in html
+    assert "3 suggested issue areas waiting for review" in html
 
 
 def test_coordinators_need_two_factor_before_the_admin(client, coordinator):
@@ -257,6 +261,8 @@ def test_the_coordinators_group_has_exactly_the_permissions_it_needs():
         ("members", "view_issuearea"),
         ("members", "change_membershipapplication"),
         ("members", "view_membershipapplication"),
+        ("members", "change_issueareasuggestion"),
+        ("members", "view_issueareasuggestion"),
         ("home", "change_networksettings"),
     }
     assert set(
@@ -297,3 +303,14 @@ def test_coordinators_edit_and_publish_profiles_including_membership_status(
     response = coordinator_client.get(f"/admin/pages/{org_a.pk}/edit/")
     assert response.status_code == 200
     assert 'name="membership_status"' in response.content.decode()
+
+
+def test_only_network_staff_groups_remain_and_no_stray_workflow_sits_on_the_tree():
+    """Wagtail's generic Editors and Moderators would reach the admin without being
+    network staff; their 'Moderators approval' workflow would wait on nobody."""
+    from wagtail.models import Page, Workflow
+
+    assert list(Group.objects.values_list("name", flat=True)) == [COORDINATORS_GROUP]
+    root = Page.get_first_root_node()
+    assert root.get_workflow() is None
+    assert not Workflow.objects.filter(name="Moderators approval", active=True).exists()
