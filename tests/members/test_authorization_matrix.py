@@ -9,7 +9,7 @@ People: visitor (not signed in), editor of org A, admin of org A, user of org B
 import pytest
 from django.db import transaction
 
-from members.models import Membership
+from members.models import IssueAreaSuggestion, Membership
 from tests.conftest import pass_two_factor
 from tests.factories import MembershipApplicationFactory, make_invitation
 from tests.members.profile_forms import profile_data
@@ -133,6 +133,18 @@ MATRIX = [
         [302, 403, 403, 403, 200],
     ),
     (
+        "issue area suggestions",
+        "get",
+        "/admin/issue-area-suggestions/",
+        [302, 403, 403, 403, 200],
+    ),
+    (
+        "org A's suggestion, decision form",
+        "get",
+        "/admin/issue-area-suggestions/edit/{suggestion}/",
+        [302, 403, 403, 403, 200],
+    ),
+    (
         "org A in the page editor",
         "get",
         "/admin/pages/{a}/edit/",
@@ -161,6 +173,9 @@ def world(org_a, org_b, editor_a, admin_a, user_b, coordinator):
         "invitation_a": make_invitation(org_a, "x@example.org")[0].pk,
         "invitation_b": make_invitation(org_b, "y@example.org")[0].pk,
         "application": MembershipApplicationFactory().pk,
+        "suggestion": IssueAreaSuggestion.objects.create(
+            name="Water rights", organization=org_a, suggested_by=editor_a
+        ).pk,
         "people": {
             "visitor": None,
             "editor_a": editor_a,
