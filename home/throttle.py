@@ -7,14 +7,23 @@ and tests), which is all a throttle needs.
 
 Keys are SHA-256 digests of what is limited (an address, a username), so the cache
 never holds an address or a name in clear.
+
+When the cache cannot be reached the limiter lets requests through and logs an
+error: an outage must not turn someone's application to join or their sign-in
+into an error page. Passwords, two-factor codes and every form's own checks still
+apply, and an outage is short and alarmed; refusing everyone would lock the
+network's staff out of their own site for as long as it lasts.
 """
 
 import hashlib
+import logging
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,23 +39,34 @@ class Limit:
 
     def hit(self, value):
         """Count one attempt; return True while the caller is within the limit."""
-        key = self._key(value)
+        try:
+            return self._count(self._key(value)) <= self.limit
+        except Exception:  # noqa: BLE001 - any cache outage: see the module's note
+            logger.error("Rate limit %s not checked: cache unreachable", self.scope)
+            return True
+
+    def _count(self, key):
         if cache.add(key, 1, timeout=self.window + 1):
-            count = 1
-        else:
-            try:
-                count = cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, timeout=self.window + 1)
-                count = 1
-        return count <= self.limit
+            return 1
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=self.window + 1)
+            return 1
 
     def is_exceeded(self, value):
         """True when the limit is already used up (counts nothing)."""
-        return (cache.get(self._key(value)) or 0) >= self.limit
+        try:
+            return (cache.get(self._key(value)) or 0) >= self.limit
+        except Exception:  # noqa: BLE001 - as in hit()
+            logger.error("Rate limit %s not checked: cache unreachable", self.scope)
+            return False
 
     def reset(self, value):
-        cache.delete(self._key(value))
+        try:
+            cache.delete(self._key(value))
+        except Exception:  # noqa: BLE001 - the count expires with its window anyway
+            logger.warning("Rate limit %s not reset: cache unreachable", self.scope)
 
 
 def client_address(request):

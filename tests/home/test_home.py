@@ -144,3 +144,48 @@ def test_pages_still_render_when_the_cache_is_unreachable(client, home_page, set
 
     assert response.status_code == 200
     assert NetworkSettings.load().name in response.content.decode()
+
+
+def test_joining_and_signing_in_work_when_the_rate_limit_cache_is_unreachable(
+    client, home_page, settings, caplog
+):
+    """Rate limits count in the cache; an outage lets requests through (and logs
+    it) instead of losing an application or locking everyone out."""
+    from members.models import MembershipApplication
+    from tests.factories import IssueAreaFactory, UserFactory
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+    area = IssueAreaFactory(name="Housing", slug="housing")
+    response = client.post(
+        "/join/",
+        {
+            "organization_name": "Outage Tenants Union",
+            "summary": "Tenants organizing tenants.",
+            "issue_areas": [str(area.pk)],
+            "city": "Riverside",
+            "region": "California",
+            "country": "US",
+            "scope": "local",
+            "contact_name": "Ana Lopez",
+            "contact_email": "ana@outage.example.org",
+            "visibility": "public",
+            "agrees_to_principles": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert MembershipApplication.objects.filter(
+        organization_name="Outage Tenants Union"
+    ).exists()
+
+    UserFactory(username="rosa", password="a-long-demo-passphrase")
+    signed_in = client.post(
+        "/accounts/login/",
+        {"username": "rosa", "password": "a-long-demo-passphrase"},
+    )
+    assert signed_in.status_code == 302
+    assert "cache unreachable" in caplog.text
