@@ -14,6 +14,7 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from members.models import MemberOrganizationPage
@@ -104,6 +105,9 @@ def author_name(user):
     return user.get_full_name() or user.get_username()
 
 
+POST_TIME_FORMAT = "j M Y, H:i"
+
+
 def post_payload(post):
     organization = post.organization
     return {
@@ -116,6 +120,10 @@ def post_payload(post):
         "organization": organization.title if organization else None,
         "organization_url": f"/members/{organization.slug}/" if organization else None,
         "created": post.created_at.isoformat(),
+        # Shown as the server-rendered thread shows it (network/components/post.html).
+        "created_label": date_format(
+            timezone.localtime(post.created_at), POST_TIME_FORMAT
+        ),
         "edited": post.edited_at.isoformat() if post.edited_at else None,
     }
 

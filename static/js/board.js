@@ -367,17 +367,8 @@
       authorNodes(post).forEach(function (node) {
         header.appendChild(node);
       });
-      var time = el(
-        "time",
-        null,
-        new Date(post.created).toLocaleString(document.documentElement.lang || undefined, {
-          day: "numeric",
-          month: "short",
-          year: "numeric",
-          hour: "2-digit",
-          minute: "2-digit",
-        })
-      );
+      // The server formats the time as the page it rendered does.
+      var time = el("time", null, post.created_label || post.created);
       time.setAttribute("datetime", post.created);
       var when = el("span", "post__time", " · ");
       when.appendChild(time);

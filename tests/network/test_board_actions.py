@@ -244,3 +244,17 @@ def test_a_broadcast_failure_never_fails_the_write(
             board.bob, board.thread, "Saved anyway", board.beta
         )
     assert post.pk is not None
+
+
+def test_a_live_post_shows_its_time_as_the_rendered_thread_does(
+    board, layer, django_capture_on_commit_callbacks, client
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post = actions.do_create_post(board.bob, board.thread, "Timely.", board.beta)
+    live_label = layer.events()[0]["post"]["created_label"]
+
+    client.force_login(board.bob)
+    page = client.get(f"/board/{board.room.slug}/{board.thread.pk}/").content.decode()
+
+    assert f'<time datetime="{post.created_at:%Y}' in page
+    assert f">{live_label}</time>" in page
