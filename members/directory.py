@@ -358,16 +358,33 @@ class FacetOption:
     remove_params: str = ""
 
 
+PLACES_SHOWN = 10
+
+
 @dataclass
 class Facet:
     name: str
     legend: str
     options: list
     kind: str = "checkbox"  # or "flag" (a single yes/no checkbox)
+    # Places run to fifty states: show this many, fold the rest (None: show all).
+    shown_count: int | None = None
 
     @property
     def selected(self):
         return [option for option in self.options if option.selected]
+
+    @property
+    def shown(self):
+        return self.options[: self.shown_count]
+
+    @property
+    def folded(self):
+        return self.options[self.shown_count :] if self.shown_count else []
+
+    @property
+    def folded_has_selection(self):
+        return any(option.selected for option in self.folded)
 
 
 class DirectoryResults:
@@ -520,6 +537,7 @@ class DirectoryResults:
                 "state",
                 _("State or region"),
                 self._options("state", [(s, s, s) for s in states], search.states),
+                shown_count=PLACES_SHOWN,
             ),
             Facet(
                 "country",
@@ -529,6 +547,7 @@ class DirectoryResults:
                     [(c, c, COUNTRY_NAMES.get(c, c)) for c in countries],
                     search.countries,
                 ),
+                shown_count=PLACES_SHOWN,
             ),
             Facet(
                 "scope",

@@ -297,3 +297,21 @@ def test_the_directory_works_without_javascript(client, network):
     assert "Apply filters" in html
     assert '<script src="/static/js/members-directory.js"' in html
     assert "onclick" not in html and "style=" not in html
+
+
+def test_a_long_list_of_places_is_folded_but_a_chosen_place_stays_in_view(
+    client, directory
+):
+    states = [f"State {letter}" for letter in "ABCDEFGHIJKLMN"]  # fourteen
+    for state in states:
+        build_organization(directory, title=f"Org in {state}", region=state)
+
+    folded = client.get("/members/").content.decode()
+    chosen = client.get("/members/?state=State+N").content.decode()
+
+    assert '<details class="facet__more">' in folded
+    assert "4 more" in folded
+    # Every place can still be chosen, folded or not.
+    assert 'value="State N"' in folded
+    assert '<details class="facet__more" open>' in chosen
+    assert 'id="facet-state-state-n" name="state" value="State N" checked' in chosen
