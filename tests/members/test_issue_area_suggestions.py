@@ -283,6 +283,11 @@ def test_an_applicants_area_accepted_before_approval_comes_with_the_profile(
         name="Water rights", application=application
     )
 
+    decision_page = coordinator_client.get(
+        f"/admin/applications/edit/{application.pk}/"
+    ).content.decode()
+    assert f'href="{decide_url(suggestion)}"' in decision_page
+
     coordinator_client.post(
         decide_url(suggestion), decision(decision="add", new_name="Water rights")
     )
