@@ -18,8 +18,8 @@ from network.forms import EditPostForm, FlagForm, HideForm, PostForm, ThreadForm
 from network.models import Flag, Notification, Post, Room, Thread
 from network.models.board import may_use_board
 from network.queries import (
+    attach_unread,
     issue_area_links,
-    threads_with_unread,
     unread_notifications_count,
 )
 
@@ -126,14 +126,14 @@ def room_view(request, room_slug):
                 )
                 messages.success(request, _("Your thread is open."))
                 return redirect(thread.get_absolute_url())
-    threads = threads_with_unread(
-        request.user,
+    threads = (
         Thread.objects.filter(room=room)
         .with_listing_data(request.user)
-        .newest_activity_first(),
+        .newest_activity_first()
     )
     paginator = Paginator(threads, THREADS_PER_PAGE)
     page = paginator.get_page(_page_number(request, paginator))
+    page.object_list = attach_unread(request.user, page.object_list)
     return render(
         request,
         "network/room.html",

@@ -45,14 +45,32 @@ def rooms_for_index(user):
     )
 
 
-def threads_with_unread(user, threads):
-    return threads.annotate(
-        unread=Count(
-            "posts",
-            filter=Q(posts__hidden=False, posts__pk__gt=_last_read(user, "pk"))
-            & ~Q(posts__author=user),
+def attach_unread(user, threads):
+    """Set `unread` on each thread of a page of them: posts by others, not hidden,
+    newer than what the person has read there. Two queries for the page, whatever
+    its threads hold; counting inside the listing query instead made it read every
+    post of the room (most of a second at 100,000 posts)."""
+    threads = list(threads)
+    last_read = dict(
+        ReadState.objects.filter(user=user, thread__in=threads).values_list(
+            "thread_id", "last_read_post_id"
         )
     )
+    newer = Q(pk__in=[])
+    for thread in threads:
+        newer |= Q(thread_id=thread.pk, pk__gt=last_read.get(thread.pk, 0))
+    counts = dict(
+        Post.objects.shown()
+        .exclude(author=user)
+        .filter(newer)
+        .order_by()
+        .values("thread_id")
+        .annotate(count=Count("pk"))
+        .values_list("thread_id", "count")
+    )
+    for thread in threads:
+        thread.unread = counts.get(thread.pk, 0)
+    return threads
 
 
 def issue_area_links(thread, user):

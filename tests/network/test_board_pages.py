@@ -45,6 +45,27 @@ def test_the_index_lists_rooms_with_unread_counts(client, board):
     assert b"not end-to-end encrypted" in response.content
 
 
+def test_the_room_counts_each_threads_unread_posts_by_others(client, board):
+    from tests.factories import board_thread
+
+    quiet = board_thread(board.room, board.bob, title="A second thread")
+    actions.do_create_post(board.bob, quiet, "Two for Alice", board.beta)
+    latest = Post.objects.filter(thread=board.thread).latest("pk")
+    actions.do_mark_thread_read(board.alice, board.thread, latest.pk)
+    actions.do_create_post(board.alice, board.thread, "Her own post", board.alpha)
+    actions.do_create_post(board.bob, board.thread, "One new for Alice", board.beta)
+    removed = actions.do_create_post(board.bob, board.thread, "Spam", board.beta)
+    actions.do_hide_post(board.coordinator, removed, "Spam")
+
+    html = signed_in(client, board.alice).get(board.room.get_absolute_url())
+    rows = {thread.pk: thread.unread for thread in html.context["threads"].object_list}
+
+    # Read up to a point: only the later post by someone else, not her own or
+    # the hidden one; never read: both of the other thread's posts.
+    assert rows == {board.thread.pk: 1, quiet.pk: 2}
+    assert "1 unread" in html.content.decode()
+
+
 def test_coordinators_only_rooms_are_invisible_to_members(client, board):
     signed_in(client, board.bob)
     assert client.get("/board/coordinators/").status_code == 404
