@@ -89,6 +89,25 @@ def test_approval_creates_the_profile_membership_and_a_single_use_invitation(
     assert entry.timestamp is not None
 
 
+def test_emails_are_plain_text_with_names_as_typed(
+    coordinator_client, application, django_capture_on_commit_callbacks
+):
+    """Plain-text mail must not carry HTML escapes: "O'Neil & Sons" stays so."""
+    MembershipApplication.objects.filter(pk=application.pk).update(
+        organization_name="Workers' Rights & Dignity Center",
+        contact_name="Ana O'Neil",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(coordinator_client, application, decision="approve")
+
+    (message,) = mail.outbox
+    assert "Workers' Rights & Dignity Center" in message.body
+    assert "Workers' Rights & Dignity Center" in message.subject
+    assert "Ana O'Neil" in message.body
+    assert "&#x27;" not in message.body + message.subject
+    assert "&amp;" not in message.body + message.subject
+
+
 def test_decline_needs_a_reason_and_emails_it(
     coordinator_client, coordinator, application, django_capture_on_commit_callbacks
 ):
