@@ -597,6 +597,7 @@ def do_decide_suggestion(suggestion, by, decision, *, issue_area=None, note="", 
         user=by,
         data={"issue_area": issue_area.name if issue_area else ""},
     )
+    emails.send_suggestion_decided(suggestion)
     return suggestion
 
 

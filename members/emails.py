@@ -56,3 +56,23 @@ def send_invitation(invitation, token, *, application=None):
             "expires_at": invitation.expires_at,
         },
     )
+
+
+def send_suggestion_decided(suggestion):
+    """Tell the person who suggested an issue area on their profile what became of
+    it. (An applicant's suggestion is settled with their application.)"""
+    person = suggestion.suggested_by
+    if suggestion.organization_id is None or person is None or not person.email:
+        return
+    _send_on_commit(
+        "suggestion_decided",
+        person.email,
+        {
+            "suggestion": suggestion,
+            "person": person,
+            "organization_name": suggestion.organization.title,
+            "profile_url": absolute_url(
+                reverse("account_profile_edit", args=[suggestion.organization_id])
+            ),
+        },
+    )

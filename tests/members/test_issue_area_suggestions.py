@@ -4,6 +4,7 @@ the list, or declines them with a note. The organization gets the area either wa
 it is accepted."""
 
 import pytest
+from django.core import mail
 from django.test import Client
 from wagtail.models import ModelLogEntry
 
@@ -150,18 +151,25 @@ def test_the_queue_lists_suggestions_and_where_they_came_from(
 
 
 def test_adding_creates_the_area_and_gives_it_to_the_organization_at_once(
-    coordinator_client, coordinator, suggestion, org_a, network_settings, issues_index
+    coordinator_client,
+    coordinator,
+    suggestion,
+    org_a,
+    network_settings,
+    issues_index,
+    django_capture_on_commit_callbacks,
 ):
     assert network_settings.member_edits_need_review
-    response = coordinator_client.post(
-        decide_url(suggestion),
-        decision(
-            decision="add",
-            new_name="Water and sanitation",
-            new_description="Safe, affordable water for every household.",
-            new_rights_category="economic-social",
-        ),
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(
+            decide_url(suggestion),
+            decision(
+                decision="add",
+                new_name="Water and sanitation",
+                new_description="Safe, affordable water for every household.",
+                new_rights_category="economic-social",
+            ),
+        )
 
     assert response.status_code == 302
     area = IssueArea.objects.get(name="Water and sanitation")
@@ -184,6 +192,14 @@ def test_adding_creates_the_area_and_gives_it_to_the_organization_at_once(
     assert ModelLogEntry.objects.filter(
         action="members.suggestion.add", object_id=str(suggestion.pk), user=coordinator
     ).exists()
+    # The person who suggested it hears back.
+    (email,) = mail.outbox
+    assert email.to == ["editor_a@example.org"]
+    assert "The issue area you suggested: water rights" in email.subject
+    assert 'added it to the network\'s shared list as "Water and sanitation"' in (
+        email.body
+    )
+    assert f"/account/organizations/{org_a.pk}/profile/" in email.body
 
 
 def test_an_area_given_while_edits_wait_joins_them_and_goes_live_with_them(
@@ -210,7 +226,12 @@ def test_an_area_given_while_edits_wait_joins_them_and_goes_live_with_them(
 
 
 def test_declining_needs_a_note_which_the_team_then_sees(
-    coordinator_client, client, editor_a, suggestion, org_a
+    coordinator_client,
+    client,
+    editor_a,
+    suggestion,
+    org_a,
+    django_capture_on_commit_callbacks,
 ):
     refused = coordinator_client.post(
         decide_url(suggestion), decision(decision="decline")
@@ -220,13 +241,17 @@ def test_declining_needs_a_note_which_the_team_then_sees(
     suggestion.refresh_from_db()
     assert suggestion.is_pending
 
-    coordinator_client.post(
-        decide_url(suggestion),
-        decision(decision="decline", decision_note="Please use Housing for this."),
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator_client.post(
+            decide_url(suggestion),
+            decision(decision="decline", decision_note="Please use Housing for this."),
+        )
 
     suggestion.refresh_from_db()
     assert suggestion.status == SuggestionStatus.DECLINED
+    (email,) = mail.outbox
+    assert "decided not to add it" in email.body
+    assert "Please use Housing for this." in email.body
     assert area_names(MemberOrganizationPage.objects.get(pk=org_a.pk)) == [HOUSING]
     client.force_login(editor_a)
     form = client.get(edit_url(org_a)).content.decode()
