@@ -86,19 +86,26 @@ def check_can_decide(user, application):
         )
 
 
+def _free_slug(base, taken):
+    """`base`, or `base-2`, `base-3`… whichever is not in `taken` (slugs in use)."""
+    slug, counter = base, 2
+    while slug in taken:
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
 def _unique_slug(name):
     base = slugify(name)[:70] or "member"
     if base in RESERVED_DIRECTORY_SLUGS:
         base = f"{base}-org"
-    slug, counter = base, 2
-    taken = set(
-        MemberOrganizationPage.objects.filter(slug__startswith=base).values_list(
-            "slug", flat=True
-        )
+    return _free_slug(
+        base,
+        set(
+            MemberOrganizationPage.objects.filter(slug__startswith=base).values_list(
+                "slug", flat=True
+            )
+        ),
     )
-    while slug in taken:
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
 
 
 def _username_for(email):
@@ -509,9 +516,14 @@ def do_save_profile_edit(organization, draft, by):
 # --- issue areas members suggest ---------------------------------------------------
 
 
+def issue_area_named(name):
+    """The issue area on the list with this name, whatever its letter case."""
+    return IssueArea.objects.filter(name__iexact=name).first()
+
+
 def check_suggestion_is_new(name, *, organization=None):
     """A typed issue area must not already be on the list, nor already waiting."""
-    existing = IssueArea.objects.filter(name__iexact=name).first()
+    existing = issue_area_named(name)
     if existing is not None:
         raise ValidationError(
             _("\u201c%(name)s\u201d is on the list already: tick it above."),
@@ -550,10 +562,14 @@ def check_can_decide_suggestion(user, suggestion):
 
 def _unique_issue_area_slug(name):
     base = slugify(name)[:90] or "issue"
-    slug, counter = base, 2
-    while IssueArea.objects.filter(slug=slug).exists():
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
+    return _free_slug(
+        base,
+        set(
+            IssueArea.objects.filter(slug__startswith=base).values_list(
+                "slug", flat=True
+            )
+        ),
+    )
 
 
 @transaction.atomic
@@ -566,6 +582,10 @@ def do_decide_suggestion(suggestion, by, decision, *, issue_area=None, note="", 
     check_can_decide_suggestion(by, suggestion)
     if decision == "add":
         name = new["name"]
+        if issue_area_named(name) is not None:
+            raise ValidationError(
+                _("An issue area with this name exists: match it instead.")
+            )
         issue_area = IssueArea.objects.create(
             name=name,
             slug=_unique_issue_area_slug(name),

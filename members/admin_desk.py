@@ -294,7 +294,7 @@ class SuggestionDecisionForm(WagtailAdminModelForm):
             cleaned["new_name"] = name
             if not name:
                 self.add_error("new_name", _("Give the new issue area a name."))
-            elif IssueArea.objects.filter(name__iexact=name).exists():
+            elif actions.issue_area_named(name) is not None:
                 self.add_error(
                     "new_name",
                     _("An issue area with this name exists: match it instead."),
