@@ -80,6 +80,15 @@ def read_choices(request):
         choices["language"] = ""
     if not (choices["year"].isdigit() and len(choices["year"]) == 4):
         choices["year"] = ""
+    # An organization the person may not see cannot be chosen: filtering by it
+    # would reveal which resources a hidden organization contributed to.
+    if (
+        choices["org"]
+        and not MemberOrganizationPage.objects.visible_to(request.user)
+        .filter(slug=choices["org"])
+        .exists()
+    ):
+        choices["org"] = ""
     return query, choices
 
 

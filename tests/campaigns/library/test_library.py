@@ -237,10 +237,14 @@ def test_organization_facet_for_a_hidden_org_reveals_nothing(client, library, or
     ResourcePageFactory(
         parent=library, title="Joint guide", organizations=[orgs["hidden"]]
     )
+    ResourcePageFactory(parent=library, title="Unrelated guide")
 
     html = html_of(client.get(f"/resources/?org={orgs['hidden'].slug}"))
 
     assert "Nightjar Defenders Collective" not in html
+    # The choice is ignored, so the list cannot tell which guide is theirs.
+    assert "Joint guide" in html and "Unrelated guide" in html
+    assert orgs["hidden"].slug not in html
 
 
 @pytest.mark.parametrize("size", [20, 2000])
