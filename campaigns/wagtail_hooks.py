@@ -1,6 +1,7 @@
 """Coordinators' admin for campaigns: events and deadlines, sign-on approval and
 the pledge export (recorded in Wagtail's audit log)."""
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -13,6 +14,7 @@ from wagtail.permissions import register_permission_policy
 
 from campaigns import actions
 from campaigns.models import CampaignIndexPage, CampaignPage, Event, Pledge, SignOn
+from members.models import MemberOrganizationPage
 
 
 class CoordinatorPermissionPolicy(ModelPermissionPolicy):
@@ -69,6 +71,19 @@ class PledgeIndexView(LoggedExportIndexView):
 class SignOnIndexView(LoggedExportIndexView):
     export_what = "sign-ons"
 
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(
+                nameable=Exists(
+                    MemberOrganizationPage.objects.nameable_to(
+                        self.request.user
+                    ).filter(pk=OuterRef("organization_id"))
+                )
+            )
+        )
+
 
 class SignOnEditView(EditView):
     """Approving or declining goes through the same action as everywhere else."""
@@ -117,7 +132,7 @@ class SignOnViewSet(ModelViewSet):
     edit_view_class = SignOnEditView
     list_display = ["organization", "campaign", "status", "unlisted", "created_at"]
     list_filter = ["status", "campaign", "unlisted"]
-    # Exports never name an unlisted signer.
+    # Exports never name an unlisted signer or a hidden organization.
     list_export = ["export_organization_name", "campaign", "status", "created_at"]
     export_headings = {"export_organization_name": _("Organization")}
     export_filename = "sign-ons"

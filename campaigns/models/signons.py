@@ -125,7 +125,11 @@ class SignOn(models.Model):
 
     @property
     def export_organization_name(self):
-        """The organization as exports show it: unlisted signers stay unnamed."""
+        """The organization as exports show it. Unlisted signers, and organizations
+        not nameable in shared lists (`nameable`, annotated by the export's
+        queryset; hidden ones), stay unnamed: an export travels beyond the admin."""
         if self.unlisted:
             return str(_("Unlisted signer"))
+        if not getattr(self, "nameable", False):
+            return str(_("A member organization"))
         return self.organization.title

@@ -145,3 +145,6 @@ def test_the_sign_on_export_never_names_an_unlisted_signer(
     assert UNLISTED not in headers
     assert "Unlisted signer" in content
     assert PUBLIC in content
+    # A hidden signer is never named in a file that leaves the admin.
+    assert HIDDEN not in content
+    assert "A member organization" in content
