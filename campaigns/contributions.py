@@ -32,6 +32,7 @@ from campaigns.models.resources import (
     ResourceLink,
     ResourcePage,
 )
+from home.text import html_to_text, text_paragraphs
 from members.models import COORDINATORS_GROUP
 
 REVIEW_WORKFLOW_NAME = "Resource review"
@@ -120,23 +121,19 @@ def check_can_edit_resource(user, resource):
 
 def body_from_text(text):
     """Plain text from the form as paragraph blocks; everything is escaped."""
-    paragraphs = [
-        " ".join(part.split()) for part in text.replace("\r", "").split("\n\n")
-    ]
     return [
         ("paragraph", RichText(f"<p>{escape(paragraph)}</p>"))
-        for paragraph in paragraphs
-        if paragraph
+        for paragraph in text_paragraphs(text)
     ]
 
 
 def text_from_body(body):
-    from django.utils.html import strip_tags
-
-    parts = []
-    for block in body:
-        if block.block_type == "paragraph":
-            parts.append(strip_tags(block.value.source).strip())
+    """The paragraphs of a body as the form shows them."""
+    parts = [
+        html_to_text(block.value.source)
+        for block in body
+        if block.block_type == "paragraph"
+    ]
     return "\n\n".join(part for part in parts if part)
 
 
@@ -158,7 +155,12 @@ def _apply(page, user, data):
         setattr(page, name, data.get(name) or "")
     if not page.publication_date:
         page.publication_date = None
-    page.body = body_from_text(data.get("body_text", ""))
+    # Blocks a coordinator added in the admin (headings, quotes, links) are kept
+    # unless the member changes the text.
+    if text_paragraphs(data.get("body_text", "")) != text_paragraphs(
+        text_from_body(page.body)
+    ):
+        page.body = body_from_text(data.get("body_text", ""))
     page.issue_areas.set(list(data.get("issue_areas", [])))
     organization = data["organization"]
     page.submitting_organization = organization

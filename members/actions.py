@@ -21,6 +21,7 @@ from wagtail.models import (
 from wagtail.search.index import insert_or_update_object
 
 from home.models import NetworkSettings
+from home.text import text_to_html
 from members import emails
 from members.models import (
     COORDINATORS_GROUP,
@@ -157,10 +158,7 @@ def do_approve_application(application, by):
         title=application.organization_name,
         slug=_unique_slug(application.organization_name),
         summary=application.summary,
-        mission="".join(
-            f"<p>{paragraph}</p>"
-            for paragraph in _escaped_paragraphs(application.mission)
-        ),
+        mission=text_to_html(application.mission),
         website=application.website,
         public_email=application.public_email,
         city=application.city,
@@ -234,12 +232,6 @@ def do_decline_application(application, by, reason):
     log(application, "members.application.decline", user=by, data={"reason": reason})
     emails.send_application_declined(application)
     return application
-
-
-def _escaped_paragraphs(text):
-    from django.utils.html import escape
-
-    return [escape(part.strip()) for part in (text or "").split("\n\n") if part.strip()]
 
 
 # --- teams --------------------------------------------------------------------------

@@ -8,10 +8,10 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from home.text import html_to_text, text_paragraphs, text_to_html
 from members.actions import check_application_is_new, check_suggestion_is_new
 from members.models import (
     Approach,
@@ -443,25 +443,6 @@ def validate_logo(upload):
     return upload
 
 
-def html_to_text(html):
-    paragraphs = re.split(r"</p>|<br\s*/?>|</li>", html or "")
-    return "\n\n".join(
-        " ".join(strip_tags(part).split())
-        for part in paragraphs
-        if strip_tags(part).strip()
-    )
-
-
-def text_to_html(text):
-    from django.utils.html import escape
-
-    return "".join(
-        f"<p>{escape(' '.join(part.split()))}</p>"
-        for part in re.split(r"\n\s*\n", text or "")
-        if part.strip()
-    )
-
-
 class ProfileForm(VisibilityOptionsMixin, forms.Form):
     """The organization's profile as its own staff edit it at /account/…"""
 
@@ -657,7 +638,9 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
             setattr(draft, name, data[name] or "")
         draft.draft_title = data["title"]
         # Formatting set in the admin is kept unless the member changes the text.
-        if data["mission"] != html_to_text(draft.mission):
+        if text_paragraphs(data["mission"]) != text_paragraphs(
+            html_to_text(draft.mission)
+        ):
             draft.mission = text_to_html(data["mission"])
         draft.issue_areas.set(list(data["issue_areas"]))
         draft.approaches.set(list(data["approaches"]))

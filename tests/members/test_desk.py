@@ -89,6 +89,20 @@ def test_approval_creates_the_profile_membership_and_a_single_use_invitation(
     assert entry.timestamp is not None
 
 
+def test_approval_keeps_the_paragraphs_a_browser_sent(coordinator_client, application):
+    """Browsers send textarea line breaks as \\r\\n."""
+    MembershipApplication.objects.filter(pk=application.pk).update(
+        mission="We meet weekly.\r\n\r\nWe fight evictions & win."
+    )
+
+    decide(coordinator_client, application, decision="approve")
+
+    application.refresh_from_db()
+    assert application.organization.mission == (
+        "<p>We meet weekly.</p><p>We fight evictions &amp; win.</p>"
+    )
+
+
 def test_emails_are_plain_text_with_names_as_typed(
     coordinator_client, application, django_capture_on_commit_callbacks
 ):

@@ -389,3 +389,40 @@ def test_the_account_page_links_to_our_resources(client, library, member):
     html = client.get("/account/").content.decode()
 
     assert 'href="/account/resources/"' in html
+
+
+def test_editing_keeps_the_description_as_typed_and_the_coordinators_blocks(
+    client, library, orgs, areas, member, coordinator
+):
+    client.force_login(member)
+    typed = "Tom & Jerry's plan.\r\n\r\nCall 5 > 3 neighbors."
+    client.post("/account/resources/new/", form_data(orgs, areas, body_text=typed))
+    page = ResourcePage.objects.get(title="Heat safety plan")
+    approve(page, coordinator)
+    # A coordinator adds a heading in the admin.
+    page.refresh_from_db()
+    page.body.append(("heading", {"text": "Before the heat", "level": "h2"}))
+    page.save_revision(user=coordinator).publish()
+
+    form = client.get(f"/account/resources/{page.pk}/edit/").content.decode()
+    assert "Tom &amp; Jerry&#x27;s plan." in form  # shown once-escaped, as typed
+    client.post(
+        f"/account/resources/{page.pk}/edit/",
+        form_data(
+            orgs,
+            areas,
+            title="Heat safety plan, revised",
+            body_text="Tom & Jerry's plan.\n\nCall 5 > 3 neighbors.",
+        ),
+    )
+    page.refresh_from_db()
+    approve(page, coordinator)
+    page.refresh_from_db()
+
+    assert page.title == "Heat safety plan, revised"
+    assert [block.block_type for block in page.body] == [
+        "paragraph",
+        "paragraph",
+        "heading",
+    ]
+    assert page.body[0].value.source == "<p>Tom &amp; Jerry&#x27;s plan.</p>"
