@@ -74,8 +74,10 @@ def client_address(request):
     proxy: either have the server rewrite REMOTE_ADDR (uvicorn --proxy-headers with
     --forwarded-allow-ips) or name the header the proxy sets in CLIENT_IP_HEADER
     (e.g. "HTTP_X_REAL_IP"). A client-supplied header is trusted only when
-    configured, so it cannot be used to dodge limits."""
+    configured, so it cannot be used to dodge limits. In a list header such as
+    X-Forwarded-For only the last entry, the one our proxy added, is trusted: the
+    ones before it are whatever the client sent."""
     header = getattr(settings, "CLIENT_IP_HEADER", None)
     if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
+        return request.META[header].split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR") or "unknown"

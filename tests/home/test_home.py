@@ -189,3 +189,15 @@ def test_joining_and_signing_in_work_when_the_rate_limit_cache_is_unreachable(
     )
     assert signed_in.status_code == 302
     assert "cache unreachable" in caplog.text
+
+
+def test_a_forwarded_for_list_is_trusted_only_for_the_proxys_own_entry(rf, settings):
+    """Clients can put anything before the address the proxy appends; rotating it
+    must not buy a fresh rate limit."""
+    from home.throttle import client_address
+
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    first = rf.get("/", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7")
+    second = rf.get("/", HTTP_X_FORWARDED_FOR="2.2.2.2, 203.0.113.7")
+
+    assert client_address(first) == client_address(second) == "203.0.113.7"
