@@ -30,9 +30,11 @@ def reencode_without_metadata(file):
             size = original.size
             animated = getattr(original, "n_frames", 1) > 1
             output = BytesIO()
+            # Pillow carries a GIF's comment over unless told otherwise.
+            stripped = {"comment": b""} if image_format == "GIF" else {}
             if animated:
                 # Keep every frame; saving without exif= or info drops the metadata.
-                original.save(output, format=image_format, save_all=True)
+                original.save(output, format=image_format, save_all=True, **stripped)
             else:
                 image = ImageOps.exif_transpose(original)
                 size = image.size
@@ -41,7 +43,7 @@ def reencode_without_metadata(file):
                 options = (
                     {"quality": 90, "optimize": True} if image_format == "JPEG" else {}
                 )
-                image.save(output, format=image_format, **options)
+                image.save(output, format=image_format, **options, **stripped)
     except (UnidentifiedImageError, OSError) as error:
         raise ValidationError(
             _("This file could not be read as an image."), code="image_invalid"

@@ -201,3 +201,25 @@ def test_a_forwarded_for_list_is_trusted_only_for_the_proxys_own_entry(rf, setti
     second = rf.get("/", HTTP_X_FORWARDED_FOR="2.2.2.2, 203.0.113.7")
 
     assert client_address(first) == client_address(second) == "203.0.113.7"
+
+
+@pytest.mark.parametrize("frames", [1, 3])
+def test_gif_comments_are_removed_too(settings, tmp_path, frames):
+    settings.MEDIA_ROOT = tmp_path
+    pictures = [Image.new("P", (20, 20), colour) for colour in range(frames)]
+    buffer = BytesIO()
+    pictures[0].save(
+        buffer,
+        format="GIF",
+        comment=b"SecretComment",
+        save_all=frames > 1,
+        append_images=pictures[1:],
+    )
+    assert b"SecretComment" in buffer.getvalue()
+
+    image = SiteImage(
+        title="Banner", file=SimpleUploadedFile("banner.gif", buffer.getvalue())
+    )
+    image.save()
+
+    assert b"SecretComment" not in image.file.open("rb").read()
