@@ -295,20 +295,29 @@ def do_edit_post(user, post, body):
 
 @transaction.atomic
 def do_flag_post(user, post, reason, note=""):
-    flag = Flag.objects.create(post=post, reporter=user, reason=reason, note=note)
+    try:
+        flag = Flag.objects.create(post=post, reporter=user, reason=reason, note=note)
+    except IntegrityError as error:  # a double submit got past check_flag
+        raise BoardActionError(
+            _("You have already flagged this post; coordinators will review it.")
+        ) from error
     log(instance=flag, action="network.flag.create", user=user)
     return flag
 
 
 @transaction.atomic
 def do_hide_post(moderator, post, reason=""):
-    if post.hidden:
+    changes = {
+        "hidden": True,
+        "hidden_at": timezone.now(),
+        "hidden_by": moderator,
+        "hidden_reason": reason[:300],
+    }
+    # Conditional, so that two moderators (or a double click) count it once.
+    if not Post.objects.filter(pk=post.pk, hidden=False).update(**changes):
         return post
-    post.hidden = True
-    post.hidden_at = timezone.now()
-    post.hidden_by = moderator
-    post.hidden_reason = reason[:300]
-    post.save(update_fields=["hidden", "hidden_at", "hidden_by", "hidden_reason"])
+    for name, value in changes.items():
+        setattr(post, name, value)
     Thread.objects.filter(pk=post.thread_id).update(post_count=F("post_count") - 1)
     post.flags.open().update(
         resolved_at=timezone.now(), resolved_by=moderator, resolution="hidden"
@@ -327,13 +336,16 @@ def do_hide_post(moderator, post, reason=""):
 
 @transaction.atomic
 def do_restore_post(moderator, post):
-    if not post.hidden:
+    changes = {
+        "hidden": False,
+        "hidden_at": None,
+        "hidden_by": None,
+        "hidden_reason": "",
+    }
+    if not Post.objects.filter(pk=post.pk, hidden=True).update(**changes):
         return post
-    post.hidden = False
-    post.hidden_at = None
-    post.hidden_by = None
-    post.hidden_reason = ""
-    post.save(update_fields=["hidden", "hidden_at", "hidden_by", "hidden_reason"])
+    for name, value in changes.items():
+        setattr(post, name, value)
     Thread.objects.filter(pk=post.thread_id).update(post_count=F("post_count") + 1)
     thread = Thread.objects.select_related("room").get(pk=post.thread_id)
     record_event(RoomEvent.Kind.POST_RESTORED, thread, post)

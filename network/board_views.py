@@ -313,13 +313,18 @@ def moderate_post_view(request, post_id):
         return redirect("/board/")
     post = _post_for(request, post_id)
     form = HideForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    if request.POST.get("action") == "restore":
+    action = request.POST.get("action")
+    if action == "restore":
         actions.do_restore_post(request.user, post)
         messages.success(request, _("The post is visible again."))
-    else:
-        actions.do_hide_post(request.user, post, reason)
+    elif action == "hide" and form.is_valid():
+        actions.do_hide_post(request.user, post, form.cleaned_data["reason"])
         messages.success(request, _("The post is hidden."))
+    elif action == "hide":
+        for error in form.errors.get("reason", []):
+            messages.error(request, error)
+    else:
+        messages.error(request, _("Choose hide or restore."))
     next_url = request.POST.get("next", "")
     if next_url.startswith("/admin/"):
         return redirect(next_url)

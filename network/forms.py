@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from members.models import IssueArea
-from network.actions import MAX_POST_CHARS, MAX_TITLE_CHARS
+from network.actions import MAX_TITLE_CHARS
 from network.models import FlagReason
 
 BODY_HELP = _(
@@ -29,11 +29,15 @@ class OrganizationChoiceMixin:
         return self.organizations.get(value) if value else None
 
 
+# Post bodies carry no max_length: it would put maxlength on the textarea, and
+# browsers cut a long paste short without a word. actions.check_body measures
+# them and says how much to cut.
+
+
 class PostForm(OrganizationChoiceMixin, forms.Form):
     body = forms.CharField(
         label=_("Your reply"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=MAX_POST_CHARS,
         help_text=BODY_HELP,
         strip=True,
     )
@@ -48,7 +52,6 @@ class EditPostForm(forms.Form):
     body = forms.CharField(
         label=_("Your post"),
         widget=forms.Textarea(attrs={"rows": 10}),
-        max_length=MAX_POST_CHARS,
         help_text=BODY_HELP,
         strip=True,
     )
@@ -59,7 +62,6 @@ class ThreadForm(OrganizationChoiceMixin, forms.Form):
     body = forms.CharField(
         label=_("First post"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=MAX_POST_CHARS,
         help_text=BODY_HELP,
         strip=True,
     )

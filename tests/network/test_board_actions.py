@@ -8,7 +8,7 @@ from wagtail.models import ModelLogEntry
 from network import actions
 from network.actions import BoardActionError
 from network.events import group_name
-from network.models import Flag, Notification, PostRevision, RoomEvent
+from network.models import Flag, Notification, Post, PostRevision, RoomEvent, Thread
 
 pytestmark = pytest.mark.django_db
 
@@ -258,3 +258,29 @@ def test_a_live_post_shows_its_time_as_the_rendered_thread_does(
 
     assert f'<time datetime="{post.created_at:%Y}' in page
     assert f">{live_label}</time>" in page
+
+
+def test_a_double_submitted_flag_is_refused_clearly_not_with_an_error(board):
+    post = board.thread.posts.get()
+    actions.do_flag_post(board.bob, post, "safety")
+
+    # The second request passed check_flag before the first was saved.
+    with pytest.raises(BoardActionError, match="already flagged"):
+        actions.do_flag_post(board.bob, post, "safety")
+    assert Flag.objects.count() == 1
+
+
+def test_hiding_or_restoring_twice_counts_the_post_once(board):
+    post = actions.do_create_post(board.bob, board.thread, "Twice?", board.beta)
+    count = Thread.objects.get(pk=board.thread.pk).post_count
+    first, second = Post.objects.get(pk=post.pk), Post.objects.get(pk=post.pk)
+
+    actions.do_hide_post(board.coordinator, first, "spam")
+    actions.do_hide_post(board.coordinator, second, "spam")
+    assert Thread.objects.get(pk=board.thread.pk).post_count == count - 1
+
+    first, second = Post.objects.get(pk=post.pk), Post.objects.get(pk=post.pk)
+    actions.do_restore_post(board.coordinator, first)
+    actions.do_restore_post(board.coordinator, second)
+    assert Thread.objects.get(pk=board.thread.pk).post_count == count
+    assert RoomEvent.objects.filter(kind="post.hidden", post=post).count() == 1

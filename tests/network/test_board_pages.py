@@ -134,6 +134,9 @@ def test_a_rejected_reply_keeps_what_was_typed(client, board):
     assert response.status_code == 400
     assert text.encode() in response.content
     assert b"10,000" in response.content
+    assert b"Shorten it or split it into two posts." in response.content
+    # No maxlength on the textarea: browsers would cut a long paste silently.
+    assert b"maxlength" not in response.content.split(b'name="body"')[1][:200]
 
 
 @override_settings(BOARD_POSTS_PER_MINUTE=1)
@@ -180,6 +183,16 @@ def test_coordinators_hide_posts_from_the_thread_page(client, board):
     assert post.hidden
     client.force_login(board.bob)
     assert b"Anyone else?" not in client.get(board.thread.get_absolute_url()).content
+
+
+def test_a_moderation_request_without_a_known_action_changes_nothing(client, board):
+    post = board.thread.posts.get()
+    signed_in(client, board.coordinator)
+
+    for data in ({}, {"action": "hid"}, {"action": "hide", "reason": "x" * 301}):
+        client.post(f"/board/posts/{post.pk}/moderate/", data)
+        post.refresh_from_db()
+        assert not post.hidden, data
 
 
 def test_flag_form_sends_the_flag(client, board):
