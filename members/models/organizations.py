@@ -486,9 +486,18 @@ class MemberOrganizationPage(Page):
         )
         return context
 
+    @property
+    def is_publicly_listed(self):
+        """The instance twin of `publicly_listed()`, for surfaces that already hold
+        the page (the sitemap) and must not query once per page. A test keeps the
+        two in agreement."""
+        return (
+            self.live
+            and self.visibility == Visibility.PUBLIC
+            and self.membership_status != MembershipStatus.SUSPENDED
+        )
+
     def get_sitemap_urls(self, request=None):
-        if self.visibility != Visibility.PUBLIC or (
-            self.membership_status == MembershipStatus.SUSPENDED
-        ):
+        if not self.is_publicly_listed:
             return []
         return super().get_sitemap_urls(request)

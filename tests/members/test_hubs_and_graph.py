@@ -143,3 +143,27 @@ def test_sitemap_lists_public_profiles_hubs_and_the_graph_only(client, network):
     assert "/members/quiet-sanctuary-circle/" not in xml
     assert "/issues/detention/" in xml
     assert "/members/graph/" in xml
+
+
+def test_the_sitemaps_instance_check_agrees_with_publicly_listed(directory):
+    """The sitemap asks each page; the queryset verb is the rule. Every
+    combination of visibility, standing and publication must agree."""
+    from members.models import MemberOrganizationPage
+    from tests.factories import build_organization
+
+    pages = []
+    for visibility in ("public", "members", "hidden"):
+        for status in ("active", "lapsed", "suspended"):
+            page = build_organization(
+                directory,
+                title=f"{visibility} {status}",
+                visibility=visibility,
+                membership_status=status,
+            )
+            pages.append(page)
+    pages[0].unpublish()
+    listed = set(MemberOrganizationPage.objects.publicly_listed())
+
+    for page in MemberOrganizationPage.objects.all():
+        assert page.is_publicly_listed == (page in listed), page.title
+    assert any(page in listed for page in pages)
