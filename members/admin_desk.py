@@ -7,7 +7,7 @@ that the directory's own hooks module stays separate.
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
@@ -123,7 +123,21 @@ class DecisionForm(WagtailAdminModelForm):
         return cleaned
 
 
-class DecisionView(generic.EditView):
+class RefusalKeepsTheFormMixin:
+    """A decision the action refuses (another coordinator decided first, a name
+    taken in between) comes back as a form error with everything typed kept,
+    not as an error page. The edit view's transaction has rolled back by then."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            self.produced_error_message = " ".join(error.messages)
+            return self.form_invalid(form)
+
+
+class DecisionView(RefusalKeepsTheFormMixin, generic.EditView):
     """The edit view of an application is the decision on it: applications are
     what the applicant wrote and are never edited by coordinators."""
 
@@ -140,16 +154,12 @@ class DecisionView(generic.EditView):
     def save_instance(self):
         application = self.object
         user = self.request.user
-        try:
-            if self.form.cleaned_data["decision"] == "approve":
-                actions.do_approve_application(application, user)
-            else:
-                actions.do_decline_application(
-                    application, user, self.form.cleaned_data["decision_reason"]
-                )
-        except ValidationError as error:
-            # Raised inside the view's transaction: surface it as a form error.
-            raise PermissionDenied(" ".join(error.messages)) from error
+        if self.form.cleaned_data["decision"] == "approve":
+            actions.do_approve_application(application, user)
+        else:
+            actions.do_decline_application(
+                application, user, self.form.cleaned_data["decision_reason"]
+            )
         application.refresh_from_db()
         return application
 
@@ -309,7 +319,7 @@ class SuggestionDecisionForm(WagtailAdminModelForm):
         return cleaned
 
 
-class SuggestionDecisionView(generic.EditView):
+class SuggestionDecisionView(RefusalKeepsTheFormMixin, generic.EditView):
     """Like applications, a suggestion is what a member typed: its edit view is
     the decision on it."""
 
@@ -323,19 +333,16 @@ class SuggestionDecisionView(generic.EditView):
 
     def save_instance(self):
         data = self.form.cleaned_data
-        try:
-            return actions.do_decide_suggestion(
-                self.object,
-                self.request.user,
-                data["decision"],
-                issue_area=data.get("matching_area"),
-                note=data.get("decision_note", ""),
-                name=data.get("new_name", ""),
-                description=data.get("new_description", ""),
-                rights_category=data["new_rights_category"],
-            )
-        except ValidationError as error:
-            raise PermissionDenied(" ".join(error.messages)) from error
+        return actions.do_decide_suggestion(
+            self.object,
+            self.request.user,
+            data["decision"],
+            issue_area=data.get("matching_area"),
+            note=data.get("decision_note", ""),
+            name=data.get("new_name", ""),
+            description=data.get("new_description", ""),
+            rights_category=data["new_rights_category"],
+        )
 
 
 class SuggestionViewSet(ModelViewSet):

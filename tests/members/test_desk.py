@@ -122,6 +122,33 @@ def test_emails_are_plain_text_with_names_as_typed(
     assert "&amp;" not in message.body + message.subject
 
 
+def test_a_decision_the_action_refuses_keeps_the_form_and_the_reason_typed(
+    coordinator_client, application, monkeypatch
+):
+    """E.g. another coordinator decided in between: the action refuses after the
+    form's own checks passed. The coordinator sees why, with their words kept."""
+    from django.core.exceptions import ValidationError
+
+    from members import actions
+
+    def decided_meanwhile(*args, **kwargs):
+        raise ValidationError("This application was already decided.")
+
+    monkeypatch.setattr(actions, "do_decline_application", decided_meanwhile)
+
+    response = decide(
+        coordinator_client,
+        application,
+        decision="decline",
+        decision_reason="Outside our region, sorry.",
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This application was already decided." in html
+    assert "Outside our region, sorry." in html
+
+
 def test_decline_needs_a_reason_and_emails_it(
     coordinator_client, coordinator, application, django_capture_on_commit_callbacks
 ):
