@@ -559,6 +559,8 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
         help_text=_("Members-only: never shown to visitors."),
     )
     visibility = VisibilityChoiceField()
+    # The version the form was opened on, to notice a save made in between.
+    based_on = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     FIELDS_COPIED = [
         "title",
@@ -578,9 +580,11 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
         "visibility",
     ]
 
-    def __init__(self, *args, page, **kwargs):
+    def __init__(self, *args, page, latest_revision_id=None, **kwargs):
         self.page = page
+        self.latest_revision_id = latest_revision_id
         initial = {name: getattr(page, name) for name in self.FIELDS_COPIED}
+        initial["based_on"] = latest_revision_id
         initial["mission"] = html_to_text(page.mission)
         initial["issue_areas"] = [area.pk for area in page.issue_areas.all()]
         initial["approaches"] = [item.pk for item in page.approaches.all()]
@@ -594,6 +598,26 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
         if len(title) < 2:
             raise ValidationError(_("Enter your organization's full name."))
         return title
+
+    def clean(self):
+        """Refuse, once, to overwrite a version saved since the form was opened
+        (a colleague's edit, an issue area a coordinator gave): the person sees
+        what they typed, checks it against the newer version, and saves again."""
+        cleaned = super().clean()
+        based_on = cleaned.get("based_on")
+        if based_on is not None and based_on != self.latest_revision_id:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("based_on")] = self.latest_revision_id
+            self.add_error(
+                None,
+                _(
+                    "Someone saved changes to this profile after you opened this "
+                    "form. Nothing you typed is saved yet: compare it with the "
+                    "latest version (under Recent versions on your organization's "
+                    "page) and save again."
+                ),
+            )
+        return cleaned
 
     def clean_city(self):
         return clean_city(self.cleaned_data["city"])

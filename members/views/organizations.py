@@ -119,7 +119,10 @@ def profile_edit(request, organization_id):
     draft = organization.get_latest_revision_as_object()
     bound = request.method == "POST"
     form = ProfileForm(
-        request.POST if bound else None, request.FILES if bound else None, page=draft
+        request.POST if bound else None,
+        request.FILES if bound else None,
+        page=draft,
+        latest_revision_id=organization.latest_revision_id,
     )
     links = social_link_formset(draft, request.POST if bound else None)
     status = 200

@@ -303,3 +303,34 @@ def test_hiding_an_organization_leaves_the_rendered_directory_and_search_at_once
         assert client.get(org_a.url).status_code == 404, label
     client.force_login(editor_a)
     assert org_a.title in client.get("/members/?q=tenants").content.decode()
+
+
+def test_a_save_made_since_the_form_opened_is_not_overwritten_silently(
+    client, editor_a, admin_a, org_a
+):
+    import re
+
+    from django.test import Client
+
+    client.force_login(editor_a)
+    opened = client.get(edit_url(org_a)).content.decode()
+    based_on = re.search(r'name="based_on" value="(\d+)"', opened).group(1)
+    colleague = Client()
+    colleague.force_login(admin_a)
+    colleague.post(edit_url(org_a), profile_data(org_a, summary="The admin's words."))
+    revisions = org_a.revisions.count()
+
+    data = profile_data(org_a, summary="The editor's words.", based_on=based_on)
+    refused = client.post(edit_url(org_a), data)
+
+    html = refused.content.decode()
+    assert refused.status_code == 400
+    assert "Someone saved changes to this profile after you opened this form" in html
+    assert "The editor&#x27;s words." in html
+    assert org_a.revisions.count() == revisions
+    # Having seen the warning, saving again goes through.
+    newer = re.search(r'name="based_on" value="(\d+)"', html).group(1)
+    assert newer != based_on
+    resaved = client.post(edit_url(org_a), {**data, "based_on": newer})
+    assert resaved.status_code == 302
+    assert org_a.revisions.count() == revisions + 1
