@@ -20,7 +20,7 @@ from wagtail.models import (
 )
 from wagtail.search.index import insert_or_update_object
 
-from home.models import NetworkSettings
+from home.models import NetworkSettings, SiteImage
 from home.text import text_to_html
 from members import emails
 from members.models import (
@@ -482,11 +482,24 @@ def do_set_visibility(organization, visibility, by):
 
 
 @transaction.atomic
-def do_save_profile_edit(organization, draft, by):
+def do_save_profile_edit(
+    organization, draft, by, *, logo_upload=None, suggested_issue_area=""
+):
     """Save `draft` (the organization's latest revision object with the member's
-    changes applied) as a new revision, then publish it or send it to review as
-    the network's setting says. Returns "published" or "in_review"."""
+    changes applied) as a new revision, with a new logo and an issue-area
+    suggestion if given, then publish it or send it to review as the network's
+    setting says. Returns "published" or "in_review". An unreadable logo raises
+    ValidationError({"logo": …}) and nothing is saved."""
     check_can_edit_profile(by, organization.pk)
+    if logo_upload:
+        try:
+            draft.logo = SiteImage.objects.create(
+                title=_("%(name)s logo") % {"name": draft.title}, file=logo_upload
+            )
+        except ValidationError as error:
+            raise ValidationError({"logo": error.messages}) from error
+    if suggested_issue_area:
+        do_suggest_issue_area(suggested_issue_area, by=by, organization=organization)
     do_set_visibility(organization, draft.visibility, by)
     revision = draft.save_revision(user=by, log_action=True)
     live = MemberOrganizationPage.objects.get(pk=organization.pk)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Revision, TaskState, WorkflowState
 
-from home.models import NetworkSettings, SiteImage
+from home.models import NetworkSettings
 from members import actions
 from members.forms import (
     VISIBILITY_EXPLANATIONS,
@@ -131,32 +131,26 @@ def profile_edit(request, organization_id):
         if all([form.is_valid(), links.is_valid()]):
             form.apply_to(draft)
             apply_social_links(draft, links)
-            upload = form.cleaned_data.get("logo")
-            if upload:
-                try:
-                    draft.logo = SiteImage.objects.create(
-                        title=_("%(name)s logo") % {"name": draft.title},
-                        file=upload,
-                    )
-                except ValidationError as error:
-                    form.add_error("logo", error)
-            if not form.errors:
+            suggested = form.cleaned_data["suggested_issue_area"]
+            try:
                 outcome = actions.do_save_profile_edit(
-                    organization, draft, request.user
+                    organization,
+                    draft,
+                    request.user,
+                    logo_upload=form.cleaned_data.get("logo"),
+                    suggested_issue_area=suggested,
                 )
-                if form.cleaned_data["suggested_issue_area"]:
-                    actions.do_suggest_issue_area(
-                        form.cleaned_data["suggested_issue_area"],
-                        by=request.user,
-                        organization=organization,
-                    )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if suggested:
                     messages.info(
                         request,
                         _(
                             "Thank you for suggesting \u201c%(name)s\u201d. A "
                             "coordinator will review it."
                         )
-                        % {"name": form.cleaned_data["suggested_issue_area"]},
+                        % {"name": suggested},
                     )
                 if outcome == "published":
                     messages.success(request, _("Your changes are live."))
