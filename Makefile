@@ -23,8 +23,9 @@ run: $(INSTALLED)
 # The whole suite: embedded default, then real PostgreSQL + Redis, then the browser.
 test: test-embedded test-real-services test-browser bench-smoke
 
+# The embedded leg is SQLite and the in-memory layer whatever the shell exports.
 test-embedded: $(INSTALLED)
-	$(PY) -m pytest -q -n 2
+	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest -q -n 2
 
 test-real-services: $(INSTALLED)
 	$(PY) -m tests.services -- $(PY) -m pytest -q

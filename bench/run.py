@@ -25,7 +25,11 @@ SMOKE = {"orgs": 30, "repeats": 3}
 
 def configure_django(database_dir):
     os.environ["DJANGO_SETTINGS_MODULE"] = "network.settings.test"
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{database_dir / 'bench.sqlite3'}")
+    # A database of its own: never one DATABASE_URL happens to name in the shell.
+    # BENCH_DATABASE_URL points it at a throwaway PostgreSQL on purpose.
+    os.environ["DATABASE_URL"] = os.environ.get(
+        "BENCH_DATABASE_URL", f"sqlite:///{database_dir / 'bench.sqlite3'}"
+    )
     import django
 
     django.setup()
