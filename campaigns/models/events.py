@@ -250,7 +250,7 @@ class Event(index.Indexed, ClusterableModel):
         elif (
             self.end_time
             and self.start_time
-            and not self.end_date
+            and self.last_day == self.date
             and self.end_time <= self.start_time
         ):
             errors["end_time"] = _("The end time must be after the start time.")

@@ -1,6 +1,7 @@
 """Every form answers bad input with a clear message, keeps what was typed, and
 never fails with a server error."""
 
+import datetime
 import re
 
 import pytest
@@ -150,3 +151,38 @@ def test_filters_with_bad_values_explain_and_show_everything(
     if message:
         assert message in html
     assert "<script>" not in html.split("<main", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("end_date_offset", "end_time", "refused"),
+    [
+        (None, datetime.time(9, 0), True),  # one day, ends before it starts
+        (0, datetime.time(9, 0), True),  # the same, with the last day given
+        (0, datetime.time(10, 0), True),  # ends as it starts
+        (0, datetime.time(12, 0), False),
+        (1, datetime.time(9, 0), False),  # next day, earlier hour: fine
+    ],
+)
+def test_an_event_must_end_after_it_starts(db, end_date_offset, end_time, refused):
+    from django.core.exceptions import ValidationError
+
+    from campaigns.models import Event
+
+    day = datetime.date(2027, 3, 1)
+    event = Event(
+        title="Vigil",
+        kind="action-day",
+        date=day,
+        end_date=None
+        if end_date_offset is None
+        else day + datetime.timedelta(days=end_date_offset),
+        start_time=datetime.time(10, 0),
+        end_time=end_time,
+        time_zone="America/New_York",
+    )
+
+    if refused:
+        with pytest.raises(ValidationError, match="end time must be after"):
+            event.clean()
+    else:
+        event.clean()
