@@ -77,7 +77,7 @@ def client_address(request):
     configured, so it cannot be used to dodge limits. In a list header such as
     X-Forwarded-For only the last entry, the one our proxy added, is trusted: the
     ones before it are whatever the client sent."""
-    header = getattr(settings, "CLIENT_IP_HEADER", None)
+    header = settings.CLIENT_IP_HEADER
     if header and request.META.get(header):
         return request.META[header].split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR") or "unknown"

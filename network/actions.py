@@ -39,7 +39,7 @@ MAX_MENTIONS = 10
 
 
 def posts_per_minute():
-    return getattr(settings, "BOARD_POSTS_PER_MINUTE", 20)
+    return settings.BOARD_POSTS_PER_MINUTE
 
 
 class BoardActionError(Exception):

@@ -40,7 +40,7 @@ MAX_CONSECUTIVE_ERRORS = 20
 
 
 def recheck_seconds():
-    return getattr(settings, "BOARD_RECHECK_SECONDS", 2.0)
+    return settings.BOARD_RECHECK_SECONDS
 
 
 class BoardConsumer(AsyncJsonWebsocketConsumer):

@@ -147,6 +147,13 @@ MEMBERS_INVITATION_DAYS = 7
 # Staff confirm a TOTP code (django-otp) before the Wagtail admin. Never turn off in
 # production; only the test settings do, for suites that are not about sign-in.
 MEMBERS_REQUIRE_TWO_FACTOR = True
+# The board counts a person's posts in the database (it holds when the cache is
+# down); sockets re-check who may still read what this often, in seconds.
+BOARD_POSTS_PER_MINUTE = 20
+BOARD_RECHECK_SECONDS = 2.0
+# Behind a proxy: the request header carrying the client's address, e.g.
+# "HTTP_X_REAL_IP" (see home/throttle.py client_address). None: REMOTE_ADDR.
+CLIENT_IP_HEADER = None
 
 # Least permissive by default; production tightens further (HSTS, secure cookies).
 SESSION_COOKIE_HTTPONLY = True

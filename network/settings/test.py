@@ -1,7 +1,7 @@
 """Settings for the test suite.
 
 The embedded leg uses SQLite and the in-memory channel layer. The real-services leg
-(scripts/with_services.py) exports DATABASE_URL and REDIS_URL for a throwaway
+(tests/services.py) exports DATABASE_URL and REDIS_URL for a throwaway
 PostgreSQL cluster and Redis server; then the suite runs against those instead.
 """
 
