@@ -122,7 +122,8 @@ def profile_edit(request, organization_id):
         request.POST if bound else None,
         request.FILES if bound else None,
         page=draft,
-        latest_revision_id=organization.latest_revision_id,
+        # 0 for a page never saved as a revision (the demo's, imported ones).
+        latest_revision_id=organization.latest_revision_id or 0,
     )
     links = social_link_formset(draft, request.POST if bound else None)
     status = 200

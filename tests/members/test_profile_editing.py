@@ -334,3 +334,38 @@ def test_a_save_made_since_the_form_opened_is_not_overwritten_silently(
     resaved = client.post(edit_url(org_a), {**data, "based_on": newer})
     assert resaved.status_code == 302
     assert org_a.revisions.count() == revisions + 1
+
+
+def test_the_first_save_of_a_page_never_saved_as_a_revision_is_guarded_too(
+    client, directory
+):
+    """Demo and imported profiles start without revisions."""
+    import re
+
+    from django.test import Client
+
+    from tests.factories import (
+        IssueAreaFactory,
+        MembershipFactory,
+        UserFactory,
+        build_organization,
+    )
+
+    org = build_organization(
+        directory, title="Never Revised", issue_areas=[IssueAreaFactory()]
+    )
+    assert org.latest_revision_id is None
+    first, second = UserFactory(), UserFactory()
+    for user in (first, second):
+        MembershipFactory(user=user, organization=org, role="editor")
+    client.force_login(first)
+    opened = client.get(edit_url(org)).content.decode()
+    based_on = re.search(r'name="based_on" value="(\d+)"', opened).group(1)
+    other = Client()
+    other.force_login(second)
+    assert other.post(edit_url(org), profile_data(org)).status_code == 302
+
+    response = client.post(edit_url(org), profile_data(org, based_on=based_on))
+
+    assert response.status_code == 400
+    assert "Someone saved changes" in response.content.decode()
