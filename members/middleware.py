@@ -13,6 +13,9 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+
+from members.two_factor import withhold_unconfirmed_powers
 
 ADMIN_PREFIX = "/admin/"
 REDIRECTED_ADMIN_PAGES = {
@@ -27,8 +30,23 @@ def needs_two_factor(user):
         user.is_superuser
         or user.is_staff
         or user.is_coordinator
+        or getattr(user, "awaiting_two_factor", False)
         or user.has_perm("wagtailadmin.access_admin")
     )
+
+
+class CoordinatorPowersMiddleware:
+    """After django-otp's middleware: a coordinator who has not confirmed a second
+    factor in this session acts as an ordinary member everywhere (see
+    members.two_factor)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        request.user = SimpleLazyObject(lambda: withhold_unconfirmed_powers(user))
+        return self.get_response(request)
 
 
 class AdminGateMiddleware:

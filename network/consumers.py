@@ -372,6 +372,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         from django.contrib.auth import get_user
         from django.utils.module_loading import import_string
 
+        from members.two_factor import verified_user, withhold_unconfirmed_powers
         from network.events import unnamed_organization_ids
         from network.models import Notification
         from network.models.board import may_use_board
@@ -384,7 +385,9 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
 
         request = SessionRequest()
         request.session = session
-        user = get_user(request)
+        request.user = get_user(request)
+        # The same two-factor rule as every page (members.two_factor).
+        user = withhold_unconfirmed_powers(verified_user(request))
         state = {"user": user, "user_id": getattr(user, "pk", None), "code": None}
         if not user.is_authenticated:
             state.update(

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Coordinator powers only after a second factor confirmed in this session.
+    "members.middleware.CoordinatorPowersMiddleware",
     # Member users never reach /admin/; staff reach it only with two-factor.
     "members.middleware.AdminGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
