@@ -22,11 +22,23 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=
 CSP_EXEMPT_PREFIXES = ("/admin/",)
 
 
+def rendered_by_the_admin(request):
+    """True for responses of Wagtail's admin views. A request the admin gate
+    (members.middleware) answered itself never reached URL resolution, so it has
+    no resolver_match and gets the site's policy like any other site page."""
+    return (
+        request.path.startswith(CSP_EXEMPT_PREFIXES)
+        and getattr(request, "resolver_match", None) is not None
+    )
+
+
 class SecurityHeadersMiddleware:
     """Adds the site's CSP and marks every signed-in response as private.
 
     Pages shown to a signed-in person may hold members-only details, so no shared
-    cache (proxy or browser back-forward store) may keep them.
+    cache (proxy or browser back-forward store) may keep them. It sits near the top
+    of MIDDLEWARE so that responses other middleware return early (the admin gate's
+    refusal and its two-factor redirect, a lockout) carry the headers too.
     """
 
     def __init__(self, get_response):
@@ -34,7 +46,7 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith(CSP_EXEMPT_PREFIXES):
+        if not rendered_by_the_admin(request):
             response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         user = getattr(request, "user", None)
