@@ -98,6 +98,7 @@ async def fan_out(member, organization, thread, count):
 
     key = await session_key()
     headers = [
+        (b"host", b"localhost"),
         (b"origin", b"http://localhost"),
         (b"cookie", f"sessionid={key}".encode()),
     ]

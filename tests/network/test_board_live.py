@@ -28,7 +28,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SAME_ORIGIN = (b"origin", b"http://testserver")
+# The handshake a page on http://testserver makes (network.routing checks both).
+SAME_ORIGIN = [(b"host", b"testserver"), (b"origin", b"http://testserver")]
 
 
 @sync_to_async
@@ -43,7 +44,7 @@ async def open_socket(user):
     communicator = WebsocketCommunicator(
         application,
         "/ws/board/",
-        headers=[SAME_ORIGIN, (b"cookie", f"sessionid={session_key}".encode())],
+        headers=[*SAME_ORIGIN, (b"cookie", f"sessionid={session_key}".encode())],
     )
     connected, _ = await communicator.connect()
     assert connected

@@ -23,7 +23,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SAME_ORIGIN = (b"origin", b"http://testserver")
+# The handshake a page on http://testserver makes (network.routing checks both).
+SAME_ORIGIN = [(b"host", b"testserver"), (b"origin", b"http://testserver")]
 
 
 @sync_to_async
@@ -45,7 +46,7 @@ async def connect(headers):
 @pytest_asyncio.fixture
 async def signed_in_socket(directory):
     cookie = await session_cookie_for_new_user()
-    communicator, connected = await connect([SAME_ORIGIN, (b"cookie", cookie)])
+    communicator, connected = await connect([*SAME_ORIGIN, (b"cookie", cookie)])
     assert connected
     hello = await communicator.receive_json_from()
     assert hello["type"] == "hello"
@@ -54,7 +55,7 @@ async def signed_in_socket(directory):
 
 
 async def test_anonymous_socket_is_closed_with_the_unauthenticated_code():
-    communicator, connected = await connect([SAME_ORIGIN])
+    communicator, connected = await connect(SAME_ORIGIN)
     assert connected  # accepted only to deliver the close code
     message = await communicator.receive_output()
     assert message == {"type": "websocket.close", "code": CLOSE_UNAUTHENTICATED}
@@ -64,7 +65,11 @@ async def test_anonymous_socket_is_closed_with_the_unauthenticated_code():
 async def test_foreign_origin_is_refused_even_when_signed_in(directory):
     cookie = await session_cookie_for_new_user()
     communicator, connected = await connect(
-        [(b"origin", b"https://evil.example"), (b"cookie", cookie)]
+        [
+            (b"host", b"testserver"),
+            (b"origin", b"https://evil.example"),
+            (b"cookie", cookie),
+        ]
     )
     assert not connected
     await communicator.disconnect()
@@ -72,7 +77,9 @@ async def test_foreign_origin_is_refused_even_when_signed_in(directory):
 
 async def test_missing_origin_is_refused(directory):
     cookie = await session_cookie_for_new_user()
-    communicator, connected = await connect([(b"cookie", cookie)])
+    communicator, connected = await connect(
+        [(b"host", b"testserver"), (b"cookie", cookie)]
+    )
     assert not connected
     await communicator.disconnect()
 

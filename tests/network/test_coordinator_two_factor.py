@@ -115,7 +115,11 @@ async def test_the_coordinators_room_on_the_socket_needs_the_second_factor(
     socket = WebsocketCommunicator(
         application,
         "/ws/board/",
-        headers=[(b"origin", b"http://testserver"), (b"cookie", cookie)],
+        headers=[
+            (b"host", b"testserver"),
+            (b"origin", b"http://testserver"),
+            (b"cookie", cookie),
+        ],
     )
     connected, _ = await socket.connect()
     assert connected
