@@ -4,6 +4,10 @@ docs/board-protocol.md is the human-readable contract; keep the two in step.
 """
 
 import json
+import math
+import re
+
+from home.validation import parse_id
 
 # Frames larger than this are refused before they are parsed.
 MAX_FRAME_BYTES = 16 * 1024
@@ -27,26 +31,137 @@ class ProtocolError(Exception):
         return {"type": "error", "code": self.code, "message": self.message}
 
 
-def parse_frame(text_data, bytes_data):
-    """Turn one raw WebSocket frame into a dict with a string "type", or raise."""
-    if bytes_data is not None:
-        raise ProtocolError("binary_not_supported", "Frames must be JSON text.")
-    if text_data is None:
-        raise ProtocolError("empty_frame", "The frame was empty.")
-    if len(text_data.encode("utf-8")) > MAX_FRAME_BYTES:
-        raise ProtocolError(
-            "frame_too_large", f"Frames may be at most {MAX_FRAME_BYTES} bytes."
-        )
+# Messages are flat: an object that holds at most a list of ids. Anything nested
+# deeper is refused before parsing, since json's recursive parser turns a few
+# kilobytes of brackets into a RecursionError.
+MAX_NESTING = 4
+# The fields each message type may carry; anything else is refused, not ignored.
+MESSAGE_FIELDS = {
+    "ping": frozenset({"type"}),
+    "subscribe": frozenset({"type", "room", "thread", "after", "view", "rooms"}),
+    "unsubscribe": frozenset({"type", "room", "thread", "view", "rooms"}),
+}
+# The largest id a browser can spell exactly (Number.MAX_SAFE_INTEGER).
+MAX_WIRE_ID = 2**53 - 1
+
+# What the nesting scan looks at: escapes (skipped whole), quotes and brackets.
+_SIGNIFICANT = re.compile(r'\\.|["\[\]{}]', re.DOTALL)
+
+
+def _nested_too_deeply(text, limit=MAX_NESTING):
+    """A cheap linear scan: does `text` open more than `limit` arrays or objects
+    inside one another? Brackets inside strings do not count."""
+    depth = 0
+    in_string = False
+    for match in _SIGNIFICANT.finditer(text):
+        found = match.group()
+        if found == '"':
+            in_string = not in_string
+        elif in_string or found[0] == "\\":
+            continue
+        elif found in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
+
+
+def _refuse_constant(name):
+    raise ProtocolError("invalid_json", f"{name} is not a JSON value.")
+
+
+def _parse_int(digits):
+    # Ids fit in 19 digits; a longer number is refused before int() works on it.
+    if len(digits.lstrip("-")) > 19:
+        raise ProtocolError("invalid_field", "A number in the message is out of range.")
+    return int(digits)
+
+
+def _parse_float(text):
+    value = float(text)
+    if not math.isfinite(value):  # 1e400
+        raise ProtocolError("invalid_field", "A number in the message is out of range.")
+    return value
+
+
+def _object_without_duplicates(pairs):
+    message = {}
+    for key, value in pairs:
+        if key in message:
+            # Parsers disagree on which copy wins; the server picks neither.
+            raise ProtocolError(
+                "invalid_message", f"The key {key[:40]!r} appears twice."
+            )
+        message[key] = value
+    return message
+
+
+def _decode(text_data):
     try:
-        message = json.loads(text_data)
+        return json.loads(
+            text_data,
+            object_pairs_hook=_object_without_duplicates,
+            parse_constant=_refuse_constant,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+        )
+    except RecursionError:  # the scan above should have caught it first
+        raise ProtocolError(
+            "invalid_message", "The message is nested too deeply."
+        ) from None
     except ValueError:
         raise ProtocolError("invalid_json", "The frame is not valid JSON.") from None
+
+
+def parse_frame(text_data, bytes_data):
+    """Turn one raw WebSocket frame into a message of a known type with known
+    fields, or raise ProtocolError. Every failure is an error frame, never a
+    crash: the socket stays usable."""
+    if bytes_data is not None:
+        raise ProtocolError("binary_not_supported", "Frames must be JSON text.")
+    if not text_data:
+        raise ProtocolError("empty_frame", "The frame was empty.")
+    if len(text_data) > MAX_FRAME_BYTES:  # characters are at least a byte each
+        raise _frame_too_large()
+    try:
+        size = len(text_data.encode("utf-8"))
+    except UnicodeEncodeError:  # a lone surrogate: not UTF-8 text
+        raise ProtocolError(
+            "invalid_json", "The frame is not valid UTF-8 text."
+        ) from None
+    if size > MAX_FRAME_BYTES:
+        raise _frame_too_large()
+    if _nested_too_deeply(text_data):
+        raise ProtocolError(
+            "invalid_message",
+            f"Messages may nest at most {MAX_NESTING} arrays or objects deep.",
+        )
+    message = _decode(text_data)
     if not isinstance(message, dict):
         raise ProtocolError("invalid_message", "A message must be a JSON object.")
     message_type = message.get("type")
     if not isinstance(message_type, str) or not message_type:
         raise ProtocolError("missing_type", 'A message needs a string "type".')
+    fields = MESSAGE_FIELDS.get(message_type)
+    if fields is None:
+        raise ProtocolError(
+            "unknown_type", f"Unknown message type: {message_type[:40]!r}."
+        )
+    unknown = sorted(set(message) - fields)
+    if unknown:
+        raise ProtocolError(
+            "invalid_field",
+            f"A {message_type!r} message has no field {unknown[0][:40]!r}.",
+        )
     return message
+
+
+def _frame_too_large():
+    return ProtocolError(
+        "frame_too_large", f"Frames may be at most {MAX_FRAME_BYTES} bytes."
+    )
 
 
 # How many rooms one socket may follow at once (the board index follows every room).
@@ -81,15 +196,20 @@ class RateLimiter:
         return True
 
 
-def _read_id(message, key, required):
+def _read_id(message, key, required, minimum=1):
+    """An id from a message: a JSON integer (not a boolean, a float or a string)
+    that a row can have (home.validation.parse_id) and a browser can spell
+    exactly. `after` may also be 0: "from the start"."""
     value = message.get(key)
     if value is None and not required:
         return None
     # bool is an int in Python; a JSON true is not an id.
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ProtocolError("invalid_field", f'"{key}" must be a non-negative integer.')
-    if value > 2**53:
-        raise ProtocolError("invalid_field", f'"{key}" is out of range.')
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ProtocolError("invalid_field", f'"{key}" must be an integer id.')
+    if value == 0 and minimum == 0:
+        return value
+    if parse_id(value) is None or value > MAX_WIRE_ID:
+        raise ProtocolError("invalid_field", f'"{key}" is not a possible id.')
     return value
 
 
@@ -118,9 +238,15 @@ def read_subscription(message, need_after=True):
             "after": None,
             "view": "summary",
         }
+    if "rooms" in message:
+        raise ProtocolError(
+            "invalid_field", '"rooms" goes with the "summary" view only.'
+        )
     room = _read_id(message, "room", required=True)
     thread = _read_id(message, "thread", required=False)
-    after = _read_id(message, "after", required=False) if need_after else None
+    after = (
+        _read_id(message, "after", required=False, minimum=0) if need_after else None
+    )
     view = message.get("view")
     if view is None:
         view = "thread" if thread is not None else "room"

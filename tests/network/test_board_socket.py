@@ -13,8 +13,10 @@ from network.protocol import (
     CLOSE_TOO_MANY_ERRORS,
     CLOSE_UNAUTHENTICATED,
     MAX_FRAME_BYTES,
+    RateLimiter,
 )
 from tests.factories import UserFactory, board_member
+from tests.network.test_board_protocol import HOSTILE_FRAMES
 
 # serialized_rollback: a transactional test flushes the tables, and Wagtail's root page
 # and locale (made by migrations) must come back for the next one.
@@ -110,6 +112,33 @@ async def test_bad_text_frames_get_an_error_frame(signed_in_socket, frame, code)
     # The socket is still usable afterwards.
     await signed_in_socket.send_json_to({"type": "ping"})
     assert await signed_in_socket.receive_json_from() == {"type": "pong"}
+
+
+async def test_every_bad_frame_gets_an_error_frame_and_the_socket_stays_usable(
+    directory, monkeypatch
+):
+    # This test sends more than a burst on purpose; the limiter has its own test.
+    monkeypatch.setattr(
+        "network.consumers.RateLimiter", lambda: RateLimiter(burst=10_000)
+    )
+    cookie = await session_cookie_for_new_user()
+    socket, connected = await connect([*SAME_ORIGIN, (b"cookie", cookie)])
+    assert connected
+    assert (await socket.receive_json_from())["type"] == "hello"
+    binary = [b"\x00\x01", b"\xff\xfe\xfd", b'{"type": "ping"}']
+    for frame, code in [
+        *HOSTILE_FRAMES,
+        *((b, "binary_not_supported") for b in binary),
+    ]:
+        if isinstance(frame, bytes):
+            await socket.send_to(bytes_data=frame)
+        else:
+            await socket.send_to(text_data=frame)
+        reply = await socket.receive_json_from()
+        assert (reply["type"], reply["code"]) == ("error", code), frame[:80]
+        await socket.send_json_to({"type": "ping"})
+        assert await socket.receive_json_from() == {"type": "pong"}, frame[:80]
+    await socket.disconnect()
 
 
 async def test_binary_frames_get_an_error_frame(signed_in_socket):
