@@ -43,6 +43,24 @@ def recheck_seconds():
     return settings.BOARD_RECHECK_SECONDS
 
 
+def session_names_inactive_account(session):
+    """True when a session that is still signed in names a deactivated account.
+    Django's get_user answers anonymous for it as for a signed-out session, but
+    the person has not signed out: they may no longer use the board (4403)."""
+    from django.contrib.auth import SESSION_KEY, get_user_model
+    from django.core.exceptions import ValidationError
+
+    raw_id = session.get(SESSION_KEY)
+    if raw_id is None:
+        return False
+    user_model = get_user_model()
+    try:
+        user_id = user_model._meta.pk.to_python(raw_id)
+    except ValidationError:
+        return False
+    return user_model.objects.filter(pk=user_id, is_active=False).exists()
+
+
 class BoardConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self):
         user = self.scope.get("user")
@@ -389,6 +407,13 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         # The same two-factor rule as every page (members.two_factor).
         user = withhold_unconfirmed_powers(verified_user(request))
         state = {"user": user, "user_id": getattr(user, "pk", None), "code": None}
+        if not user.is_authenticated and session_names_inactive_account(session):
+            # Deactivated, not signed out: get_user answers anonymous for both.
+            state.update(
+                code=CLOSE_FORBIDDEN,
+                message="Your account may no longer use the board.",
+            )
+            return state
         if not user.is_authenticated:
             state.update(
                 code=CLOSE_UNAUTHENTICATED, message="You have been signed out."
