@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
@@ -306,28 +305,6 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
             except ValidationError as error:
                 self.add_error(None, error)
         return cleaned
-
-
-class ThrottledAuthenticationForm(AuthenticationForm):
-    """Django's sign-in form; the view refuses it once too many attempts failed."""
-
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "throttled": _(
-            "Too many failed sign-in attempts. Wait 15 minutes and try again, or "
-            "reset your password."
-        ),
-    }
-
-    def __init__(self, request=None, *args, throttled=False, **kwargs):
-        self.throttled = throttled
-        super().__init__(request, *args, **kwargs)
-
-    def clean(self):
-        # Refused before the password is even checked, so guessing gains nothing.
-        if self.throttled:
-            raise ValidationError(self.error_messages["throttled"], code="throttled")
-        return super().clean()
 
 
 class AcceptInvitationForm(forms.Form):

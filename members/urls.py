@@ -16,6 +16,12 @@ urlpatterns = [
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/two-factor/", accounts.two_factor, name="two_factor"),
+    # Wagtail's page-password form, behind the sign-in throttle: the same path as
+    # Wagtail's own pattern, which comes later (network/urls.py) and so never runs.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        accounts.page_password,
+    ),
     path(
         "accounts/password/reset/",
         accounts.PasswordResetView.as_view(),
@@ -28,7 +34,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        accounts.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
@@ -38,7 +44,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password/change/",
-        auth_views.PasswordChangeView.as_view(),
+        accounts.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(

@@ -5,12 +5,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from members.views import accounts
 from network import board_views
 from network.api import api_router
 from network.views import healthz
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document-password form, behind the sign-in throttle (before the
+    # documents' own pattern for the same path, which then never runs).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        accounts.document_password,
+    ),
     path("documents/", include(wagtaildocs_urls)),
     # /join/, /accounts/… (sign in, password reset, invitations) and /account/…
     path("", include("members.urls")),

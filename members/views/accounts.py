@@ -2,17 +2,21 @@
 
 import base64
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail import views as wagtail_views
+from wagtail.documents.views import serve as wagtaildocs_serve
 
 from members import throttle
 from members.actions import (
@@ -21,35 +25,16 @@ from members.actions import (
     invitation_for_token,
     invitation_needs_password,
 )
-from members.forms import AcceptInvitationForm, ThrottledAuthenticationForm
+from members.forms import AcceptInvitationForm
 
 
 class LoginView(auth_views.LoginView):
-    """Django's sign-in, refusing further attempts after repeated failures from
-    one address or for one username (members.throttle)."""
+    """Django's sign-in. The throttle (django-axes, see members.throttle) refuses
+    attempts through `authenticate()`, as on every door that calls it."""
 
-    form_class = ThrottledAuthenticationForm
     template_name = "registration/login.html"
 
-    def is_throttled(self):
-        if self.request.method != "POST":
-            return False
-        return throttle.LOGIN_FAILURES_PER_ADDRESS.is_exceeded(
-            throttle.client_address(self.request)
-        ) or throttle.LOGIN_FAILURES_PER_USERNAME.is_exceeded(
-            self.request.POST.get("username", "")
-        )
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "throttled": self.is_throttled()}
-
     def form_invalid(self, form):
-        if form.throttled:
-            response = super().form_invalid(form)
-            response.status_code = 429
-            return response
-        throttle.LOGIN_FAILURES_PER_ADDRESS.hit(throttle.client_address(self.request))
-        throttle.LOGIN_FAILURES_PER_USERNAME.hit(self.request.POST.get("username", ""))
         response = super().form_invalid(form)
         response.status_code = 400
         return response
@@ -68,6 +53,69 @@ class PasswordResetView(auth_views.PasswordResetView):
         ):
             return redirect(self.get_success_url())
         return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a new password from the emailed link also lifts the sign-in pause
+    for that account from this address: a member who locked herself out gets
+    straight back in."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        throttle.forget_failures(self.request, form.user.get_username())
+        return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change. A wrong current password counts as a failed
+    sign-in, so a borrowed session cannot be used to guess it."""
+
+    sign_in_throttle = True  # tests/test_url_guards.py looks for this
+
+    def post(self, request, *args, **kwargs):
+        account = request.user.get_username()
+        if throttle.is_locked_out(request, account):
+            return throttle.lockout_response(request, account)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if form.has_error("old_password", "password_incorrect"):
+            throttle.record_failure(
+                self.request, self.request.user.get_username(), door=type(self)
+            )
+        return super().form_invalid(form)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The throttle's answer (AXES_LOCKOUT_CALLABLE), on every door alike."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    response = render(
+        request, "registration/locked_out.html", {"minutes": minutes}, status=429
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _restriction_passed(response):
+    # Wagtail redirects once the password is right and shows the form again if not.
+    return response.status_code == 302
+
+
+# Wagtail's page and document password forms compare what was typed with the
+# restriction's password, without authenticate(): the same throttle, keyed by
+# the restriction. Mounted in front of Wagtail's own URLs for them.
+page_password = throttle.password_door(
+    account=lambda request, page_view_restriction_id, **kwargs: (
+        f"page-restriction:{page_view_restriction_id}"
+    ),
+    succeeded=_restriction_passed,
+)(wagtail_views.authenticate_with_password)
+document_password = throttle.password_door(
+    account=lambda request, restriction_id, **kwargs: (
+        f"collection-restriction:{restriction_id}"
+    ),
+    succeeded=_restriction_passed,
+)(wagtaildocs_serve.authenticate_with_password)
 
 
 def _safe_next(request, default="/account/"):
@@ -103,10 +151,10 @@ def two_factor(request):
     status = 200
     if request.method == "POST":
         token = "".join(request.POST.get("token", "").split())
-        if throttle.TWO_FACTOR_FAILURES_PER_USER.is_exceeded(user.pk):
-            error = _("Too many wrong codes. Wait 15 minutes and try again.")
-            status = 429
-        elif not (token.isdigit() and len(token) == 6):
+        account = user.get_username()
+        if throttle.is_locked_out(request, account):
+            return throttle.lockout_response(request, account)
+        if not (token.isdigit() and len(token) == 6):
             error = _("Enter the 6-digit code your authenticator app shows.")
             status = 400
         elif not device.verify_is_allowed()[0]:
@@ -118,11 +166,11 @@ def two_factor(request):
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
-            throttle.TWO_FACTOR_FAILURES_PER_USER.reset(user.pk)
             messages.success(request, _("Two-factor check passed."))
             return redirect(next_url)
         else:
-            throttle.TWO_FACTOR_FAILURES_PER_USER.hit(user.pk)
+            # A wrong code counts with the account's wrong passwords.
+            throttle.record_failure(request, account, door=two_factor)
             error = _(
                 "That code is not right. Check the clock on your phone and enter the "
                 "newest code."
@@ -138,6 +186,9 @@ def two_factor(request):
         context["secret"] = _device_key(device)
         context["config_url"] = device.config_url
     return render(request, "members/account/two_factor.html", context, status=status)
+
+
+two_factor.sign_in_throttle = True  # tests/test_url_guards.py looks for this
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,6 +5,7 @@ differs. Values that vary per deploy come from environment variables.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +74,9 @@ MIDDLEWARE = [
     "members.middleware.AdminGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: turns a sign-in refused by the throttle into the 429 page,
+    # which then gets every header the middleware above adds.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "network.urls"
@@ -98,6 +103,12 @@ WSGI_APPLICATION = "network.wsgi.application"
 ASGI_APPLICATION = "network.asgi.application"
 
 AUTH_USER_MODEL = "members.User"
+# The sign-in throttle (django-axes) refuses a locked-out attempt before any
+# password is checked; ModelBackend then checks it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # The embedded default is a SQLite file beside manage.py; DATABASE_URL selects
 # PostgreSQL. Connections are not kept: under ASGI each request runs in a thread
@@ -143,6 +154,9 @@ LOGOUT_REDIRECT_URL = "/"
 # The Wagtail admin signs in through the site's throttled, two-factor-aware views.
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Staff change their password at /accounts/password/change/, behind the throttle;
+# the admin's own account page would check the old password unthrottled.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 # No avatars from Gravatar: the admin must not call another host either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 OTP_TOTP_ISSUER = "Common Ground"
@@ -158,6 +172,28 @@ BOARD_RECHECK_SECONDS = 2.0
 # Behind a proxy: the request header carrying the client's address, e.g.
 # "HTTP_X_REAL_IP" (see home/throttle.py client_address). None: REMOTE_ADDR.
 CLIENT_IP_HEADER = None
+
+# The one sign-in throttle for every door that checks a password or a code (see
+# members/throttle.py). It throttles the attempt, not the account: 5 failures for
+# one account from one address (or more over all accounts, ADDRESS_FAILURE_LIMIT)
+# pause that address for 15 minutes; the member elsewhere, or after a password
+# reset, is not held. Counts live in the shared cache (Redis in production) under
+# hashed keys, never names or addresses in clear.
+AXES_HANDLER = "members.throttle.SignInThrottle"
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# A refused attempt does not extend the pause, so "wait 15 minutes" holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A right password must not wipe the count: codes share it, and someone who has
+# the password would otherwise get endless tries at the second factor.
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "home.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "members.views.accounts.locked_out"
+AXES_ENABLE_ADMIN = False  # django.contrib.admin is not served
+# The public API reads no credentials: DRF's default would also check HTTP Basic
+# passwords on every endpoint. (The admin's own API sets session auth itself.)
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": []}
 
 # Least permissive by default; production tightens further (HSTS, secure cookies).
 SESSION_COOKIE_HTTPONLY = True

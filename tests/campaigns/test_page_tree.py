@@ -29,7 +29,7 @@ class CampaignPageTreeRulesTests(WagtailPageTestCase):
     def test_a_coordinator_can_create_a_campaign_under_the_index(self):
         from wagtail.models import Page
 
-        self.login()
+        self.client.force_login(self.create_test_user())  # a superuser
         home = HomePageFactory(parent=Page.get_first_root_node(), slug="home-tree")
         index = CampaignIndexPageFactory(parent=home)
         self.assertCanCreate(

@@ -33,7 +33,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(MemberOrganizationPage, set())
 
     def test_a_directory_can_be_created_under_home(self):
-        self.login()  # a superuser
+        self.client.force_login(self.create_test_user())  # a superuser
         root = Page.get_first_root_node()
         home = HomePage(title="Home", slug="home-test")
         root.add_child(instance=home)

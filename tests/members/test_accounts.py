@@ -1,4 +1,5 @@
-"""Sign in and out, throttling, password reset and two-factor for staff."""
+"""Sign in and out, password reset and two-factor for staff. The sign-in throttle
+of every password and code door: test_sign_in_throttle.py."""
 
 import re
 
@@ -50,28 +51,6 @@ def test_a_wrong_password_is_refused_with_a_400(client, person):
     assert response.status_code == 400
     assert "Please enter a correct username and password" in response.content.decode()
     assert 'value="rosa"' in response.content.decode()
-
-
-def test_sign_in_is_throttled_after_repeated_failures_even_with_the_right_password(
-    client, person
-):
-    for _attempt in range(5):
-        assert sign_in(client, password="guess").status_code == 400
-
-    response = sign_in(client)
-
-    assert response.status_code == 429
-    assert "Too many failed sign-in attempts" in response.content.decode()
-    assert "_auth_user_id" not in client.session
-
-
-def test_the_throttle_counts_per_address_across_usernames(client, person):
-    for number in range(20):
-        sign_in(client, username=f"nobody{number}", password="guess")
-
-    assert sign_in(client).status_code == 429
-    other = sign_in(client, REMOTE_ADDR="10.1.2.3")
-    assert other.status_code == 302
 
 
 def test_a_limit_window_counts_atomically_and_resets():

@@ -35,7 +35,7 @@ class LibraryPageTreeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(NewsPage, set())
 
     def test_a_library_and_a_resource_can_be_created_in_the_admin(self):
-        self.login()
+        self.client.force_login(self.create_test_user())  # a superuser
         root = Page.get_first_root_node()
         home = HomePage(title="Home", slug="home-test")
         root.add_child(instance=home)
@@ -284,7 +284,7 @@ class AdminEditingTests(WagtailPageTestCase):
             streamfield,
         )
 
-        self.login()
+        self.client.force_login(self.create_test_user())  # a superuser
         root = Page.get_first_root_node()
         home = HomePage(title="Home", slug="home-admin")
         root.add_child(instance=home)
