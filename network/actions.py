@@ -10,14 +10,14 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Value
+from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
-from members.models import MemberOrganizationPage, Membership
+from members.models import MemberOrganizationPage, Membership, User
 from network.events import notify_user_on_commit, record_event
 from network.markdown import mentioned_slugs, render_markdown
 from network.models import (
@@ -194,16 +194,23 @@ def resolve_mentions(author, source):
 
 
 def create_mention_notifications(post, organizations):
+    """Notify the staff of each mentioned organization who may read the post: a
+    mention in a room they may not read (the coordinators') tells them nothing,
+    not even the thread's title. Reads filter again (Notification.readable_by),
+    for what changes later."""
     if not organizations:
         return
     memberships = Membership.objects.filter(organization__in=organizations).exclude(
         user=post.author
     )
-    notifications = {}
-    for user_id, organization_id in memberships.values_list(
-        "user_id", "organization_id"
-    ):
-        notifications.setdefault((user_id, organization_id), None)
+    pairs = dict.fromkeys(memberships.values_list("user_id", "organization_id"))
+    # Few people (MAX_MENTIONS organizations' staff): each is asked the one rule.
+    readers = [
+        user
+        for user in User.objects.filter(pk__in={user_id for user_id, _ in pairs})
+        if Post.objects.readable_by(user).filter(pk=post.pk).exists()
+    ]
+    reader_ids = {user.pk for user in readers}
     Notification.objects.bulk_create(
         [
             Notification(
@@ -212,17 +219,14 @@ def create_mention_notifications(post, organizations):
                 post=post,
                 organization_id=organization_id,
             )
-            for user_id, organization_id in notifications
+            for user_id, organization_id in pairs
+            if user_id in reader_ids
         ]
     )
-    user_ids = {user_id for user_id, _ in notifications}
-    counts = (
-        Notification.objects.filter(user_id__in=user_ids, read_at__isnull=True)
-        .values("user_id")
-        .annotate(unread=Count("pk"))
-    )
-    for row in counts:
-        notify_user_on_commit(row["user_id"], row["unread"])
+    for user in readers:
+        notify_user_on_commit(
+            user.pk, Notification.objects.readable_by(user).unread().count()
+        )
 
 
 def _new_post(user, thread, body, organization):

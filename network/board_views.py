@@ -4,7 +4,7 @@ CSRF-protected, working without JavaScript). Writes go through network.actions."
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -228,14 +228,12 @@ def thread_view(request, room_slug, thread_id):
 
 
 def _post_for(request, post_id):
-    post = get_object_or_404(
-        Post.objects.select_related("thread__room", "author", "organization"),
+    return get_object_or_404(
+        Post.objects.readable_by(request.user).select_related(
+            "thread__room", "author", "organization"
+        ),
         pk=post_id,
-        thread__room__in=Room.objects.readable_by(request.user),
     )
-    if post.hidden and not request.user.is_coordinator:
-        raise Http404
-    return post
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -374,7 +372,7 @@ def notifications_view(request):
             next_url = "/board/notifications/"
         return redirect(next_url)
     notifications = (
-        Notification.objects.filter(user=request.user)
+        Notification.objects.readable_by(request.user)
         .select_related("post__thread__room", "organization")
         .order_by("-created_at")[:100]
     )

@@ -84,6 +84,8 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=state["code"])
             return
         self.apply_state(state)
+        # The unread count the page was told (hello, then changes).
+        self.notifications_sent = self.notifications_checked = state["notifications"]
         await self.accept()
         try:
             await self.join_group(("user", self.user_id))
@@ -273,6 +275,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
 
     async def board_notifications(self, message):
         if not self.closed:
+            self.notifications_sent = message["unread"]
             await self.send_json({"type": "notifications", "unread": message["unread"]})
 
     async def board_heartbeat(self, message):
@@ -299,6 +302,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
                     await self.close_socket(state["code"])
                     return
                 self.apply_state(state)
+                await self.recheck_notifications(state["notifications"])
                 await self.recheck_subscriptions()
         except asyncio.CancelledError:
             raise
@@ -329,6 +333,16 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             self.heartbeat_pending = token
             self.heartbeat_sent_at = time.monotonic()
         return True
+
+    async def recheck_notifications(self, unread):
+        """A demotion or a room closed since hides notifications without a write
+        that would ring: tell the page when the count changed between re-checks
+        (not when a mention's own frame merely overtook this re-check)."""
+        changed = unread != self.notifications_checked
+        self.notifications_checked = unread
+        if changed and unread != self.notifications_sent:
+            self.notifications_sent = unread
+            await self.send_json({"type": "notifications", "unread": unread})
 
     async def recheck_subscriptions(self):
         for room_id in list(self.subscriptions):
@@ -426,9 +440,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             )
             return state
         state["unnamed_ids"] = unnamed_organization_ids(user)
-        state["notifications"] = Notification.objects.filter(
-            user=user, read_at__isnull=True
-        ).count()
+        state["notifications"] = Notification.objects.readable_by(user).unread().count()
         return state
 
     @database_sync_to_async

@@ -106,7 +106,8 @@ def unread_notifications_count(user):
     a page makes anyway."""
     return Coalesce(
         Subquery(
-            Notification.objects.filter(user=user, read_at__isnull=True)
+            Notification.objects.readable_by(user)
+            .unread()
             .values("user")
             .annotate(count=Count("pk"))
             .values("count")[:1]

@@ -188,9 +188,24 @@ class Thread(ClusterableModel):
         return f"/board/{self.room.slug}/{self.pk}/"
 
 
+def post_readable_by(user, prefix=""):
+    """A Q that is true for posts `user` may read now: in a room they may read
+    (Room.readable_by), and not hidden by a moderator unless they moderate.
+    `prefix` reaches the post through a relation ("post__")."""
+    if not may_use_board(user):
+        return Q(pk__in=[])
+    readable = Q(**{f"{prefix}thread__room__in": Room.objects.readable_by(user)})
+    if not user.is_coordinator:
+        readable &= Q(**{f"{prefix}hidden": False})
+    return readable
+
+
 class PostQuerySet(models.QuerySet):
     def shown(self):
         return self.filter(hidden=False)
+
+    def readable_by(self, user):
+        return self.filter(post_readable_by(user))
 
     def with_display_data(self, user):
         return self.select_related("author", "organization").annotate(
@@ -359,6 +374,25 @@ class ReadState(models.Model):
         return f"{self.user_id} read {self.thread_id} to #{self.last_read_post_id}"
 
 
+class NotificationQuerySet(models.QuerySet):
+    def readable_by(self, user):
+        """A person's notifications about what they may read now: a post they
+        may read (post_readable_by) and an organization they may see by name.
+        Every surface reads through this, so a demotion, a room made
+        coordinators-only, a hidden post or a hidden organization hides the
+        notification too, not only the thread it points to."""
+        if not may_use_board(user):
+            return self.none()
+        return self.filter(
+            post_readable_by(user, prefix="post__"),
+            organization_named_to(user, "organization_id"),
+            user=user,
+        )
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
 class Notification(models.Model):
     class Kind(models.TextChoices):
         MENTION = "mention", _("Your organization was mentioned")
@@ -376,6 +410,8 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -95,7 +95,7 @@ def board_notifications(context, limit=10):
     notifications = []
     if may_use_board(user):
         notifications = list(
-            Notification.objects.filter(user=user)
+            Notification.objects.readable_by(user)
             .select_related("post__thread__room", "organization")
             .order_by("-created_at")[:limit]
         )
@@ -111,7 +111,7 @@ def unread_notification_count(context):
     user = _user(context)
     if not may_use_board(user):
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return Notification.objects.readable_by(user).unread().count()
 
 
 @register.inclusion_tag(

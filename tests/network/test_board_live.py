@@ -50,6 +50,7 @@ async def open_socket(user):
     assert connected
     hello = await communicator.receive_json_from()
     assert hello["type"] == "hello"
+    communicator.hello = hello
     communicator.session_key = session_key
     return communicator
 
