@@ -1,9 +1,11 @@
-"""The site's one rate limiter: fixed windows counted in Django's cache.
+"""The site's rate limiter for everything that checks no secret (applications to
+join, password reset emails): fixed windows counted in Django's cache. Wrong
+passwords and codes are counted by the sign-in throttle, django-axes
+(members.throttle), which also reads the caller's address with client_address().
 
-No new dependency: django-ratelimit refuses local-memory caches at check time, and
-django-axes breaks the test client's login(). `cache.add` then `cache.incr` is atomic
-on Redis (production) and within one process on the local-memory cache (development
-and tests), which is all a throttle needs.
+django-ratelimit refuses local-memory caches at check time. `cache.add` then
+`cache.incr` is atomic on Redis (production) and within one process on the
+local-memory cache (development and tests), which is all a throttle needs.
 
 Keys are SHA-256 digests of what is limited (an address, a username), so the cache
 never holds an address or a name in clear.
