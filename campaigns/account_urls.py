@@ -9,5 +9,5 @@ app_name = "campaigns"
 urlpatterns = [
     path("", views.my_resources, name="my_resources"),
     path("new/", views.new_resource, name="new_resource"),
-    path("<int:resource_id>/edit/", views.edit_resource, name="edit_resource"),
+    path("<id:resource_id>/edit/", views.edit_resource, name="edit_resource"),
 ]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns import actions
 from campaigns.models import CampaignStatus, EventKind
+from home import validation
 from members.models import IssueArea
 
 no_markup = RegexValidator(
@@ -134,7 +135,7 @@ class PledgeRemovalRequestForm(forms.Form):
     )
 
 
-class IssueAreaChoiceField(forms.ModelChoiceField):
+class IssueAreaChoiceField(validation.ModelChoiceField):
     def __init__(self, **kwargs):
         super().__init__(
             queryset=IssueArea.objects.order_by("name"),

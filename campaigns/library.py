@@ -26,6 +26,7 @@ from campaigns.models.resources import (
     ResourceKind,
     ResourcePage,
 )
+from home.validation import parse_bounded_int
 from members.models import MemberOrganizationPage
 
 logger = logging.getLogger(__name__)
@@ -78,7 +79,8 @@ def read_choices(request):
         choices["kind"] = ""
     if choices["language"] not in LANGUAGE_NAMES:
         choices["language"] = ""
-    if not (choices["year"].isdigit() and len(choices["year"]) == 4):
+    # ASCII digits only: "²⁰²⁶" passes str.isdigit() but not int().
+    if parse_bounded_int(choices["year"], 1000, 9999) is None:
         choices["year"] = ""
     # An organization the person may not see cannot be chosen: filtering by it
     # would reveal which resources a hidden organization contributed to.

@@ -15,18 +15,19 @@ from campaigns.models.resources import (
     TreatyBody,
     UNMechanism,
 )
+from home import validation
 from members.geography import COUNTRY_CHOICES
 from members.models import IssueArea, MemberOrganizationPage
 
 BLANK = [("", "---------")]
 
 
-class OrganizationChoiceField(forms.ModelChoiceField):
+class OrganizationChoiceField(validation.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.title
 
 
-class OrganizationsField(forms.ModelMultipleChoiceField):
+class OrganizationsField(validation.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.title
 
@@ -55,7 +56,7 @@ class ResourceForm(forms.Form):
         help_text=_("Optional. Plain text; leave a blank line between paragraphs."),
     )
     kind = forms.ChoiceField(choices=ResourceKind.choices, label=_("Kind"))
-    issue_areas = forms.ModelMultipleChoiceField(
+    issue_areas = validation.ModelMultipleChoiceField(
         queryset=IssueArea.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

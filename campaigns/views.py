@@ -29,6 +29,7 @@ from campaigns.models import (
     SignOnStatus,
 )
 from home.throttle import Limit, client_address
+from home.validation import parse_id
 from members.models import MemberOrganizationPage
 
 CAMPAIGNS_PER_PAGE = 12
@@ -224,7 +225,7 @@ def withdraw_sign_on(request, campaign):
         SignOn.objects.filter(
             campaign=campaign,
             organization__in=actions.organizations_user_can_sign_for(request.user),
-            organization_id=_int_or_none(request.POST.get("organization")),
+            organization_id=parse_id(request.POST.get("organization")),
         )
         .select_related("organization", "campaign")
         .first()
@@ -248,13 +249,6 @@ def withdraw_sign_on(request, campaign):
 def error_text(error):
     """ValidationError carries messages; PermissionDenied carries one string."""
     return " ".join(getattr(error, "messages", None) or [str(error)])
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 # --- Pledges ----------------------------------------------------------------------

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter, log
@@ -14,6 +14,8 @@ from wagtail.permissions import register_permission_policy
 
 from campaigns import actions
 from campaigns.models import CampaignIndexPage, CampaignPage, Event, Pledge, SignOn
+from home.admin_filters import BoundedIndexView
+from home.validation import parse_id
 from members.models import MemberOrganizationPage
 
 
@@ -36,7 +38,7 @@ class CoordinatorPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-class LoggedExportIndexView(IndexView):
+class LoggedExportIndexView(BoundedIndexView):
     """An index whose CSV/XLSX exports are written to the audit log."""
 
     export_what = ""
@@ -54,14 +56,10 @@ class LoggedExportIndexView(IndexView):
         ids = self.request.GET.getlist("campaign")
         if len(ids) != 1:
             return None
-        return CampaignPage.objects.filter(pk=actions_int(ids[0])).first()
-
-
-def actions_int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+        campaign_id = parse_id(ids[0])
+        if campaign_id is None:
+            return None
+        return CampaignPage.objects.filter(pk=campaign_id).first()
 
 
 class PledgeIndexView(LoggedExportIndexView):
@@ -112,9 +110,11 @@ register_permission_policy(
 class EventViewSet(ModelViewSet):
     model = Event
     name = "campaign_events"
+    pk_path_converter = "id"  # ids in URLs are bounded (home.converters)
     url_prefix = "campaigns/events"
     icon = "date"
     menu_label = _("Events and deadlines")
+    index_view_class = BoundedIndexView
     list_display = ["title", "kind", "starts_at", "campaign"]
     list_filter = ["kind", "campaign"]
     search_fields = ["title", "description"]
@@ -125,6 +125,7 @@ class EventViewSet(ModelViewSet):
 class SignOnViewSet(ModelViewSet):
     model = SignOn
     name = "campaign_signons"
+    pk_path_converter = "id"  # ids in URLs are bounded (home.converters)
     url_prefix = "campaigns/sign-ons"
     icon = "tick"
     menu_label = _("Sign-ons")
@@ -142,6 +143,7 @@ class SignOnViewSet(ModelViewSet):
 class PledgeViewSet(ModelViewSet):
     model = Pledge
     name = "campaign_pledges"
+    pk_path_converter = "id"  # ids in URLs are bounded (home.converters)
     url_prefix = "campaigns/pledges"
     icon = "group"
     menu_label = _("Pledges")

@@ -48,6 +48,9 @@ def _integer_key(field):
     model_field = field.queryset.model._meta.pk if key == "pk" else None
     if model_field is None:
         model_field = field.queryset.model._meta.get_field(key)
+    # A page's pk is its link to Page (page_ptr): the column it points to decides.
+    while model_field.is_relation:
+        model_field = model_field.target_field
     return model_field.get_internal_type() in {
         "AutoField",
         "BigAutoField",

@@ -19,6 +19,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Revision
 
+from home import validation
+from home.admin_filters import BoundedIndexView
 from members import actions
 from members.models import (
     IssueArea,
@@ -172,8 +174,10 @@ class ApplicationViewSet(ModelViewSet):
     add_to_admin_menu = True
     url_prefix = "applications"
     name = "membership_applications"
+    pk_path_converter = "id"  # ids in URLs are bounded (home.converters)
     inspect_view_enabled = True
     copy_view_enabled = False
+    index_view_class = BoundedIndexView
     edit_view_class = DecisionView
     list_filter = ["status", "issue_areas", "region", "visibility"]
     search_fields = ["organization_name", "contact_name", "contact_email", "city"]
@@ -269,7 +273,7 @@ class SuggestionDecisionForm(WagtailAdminModelForm):
         choices=RightsCategory.choices,
         initial=RightsCategory.CROSS_CUTTING,
     )
-    matching_area = forms.ModelChoiceField(
+    matching_area = validation.ModelChoiceField(
         label=_("Issue area on the list"),
         queryset=IssueArea.objects.all(),
         required=False,
@@ -353,7 +357,9 @@ class SuggestionViewSet(ModelViewSet):
     add_to_admin_menu = True
     url_prefix = "issue-area-suggestions"
     name = "issue_area_suggestions"
+    pk_path_converter = "id"  # ids in URLs are bounded (home.converters)
     copy_view_enabled = False
+    index_view_class = BoundedIndexView
     edit_view_class = SuggestionDecisionView
     list_filter = ["status"]
     search_fields = ["name"]

@@ -18,6 +18,7 @@ from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from home.validation import MAX_ID, parse_bounded_int
 from members.geography import COUNTRY_NAMES
 from members.models import (
     Approach,
@@ -182,11 +183,7 @@ def _flag(params, name):
 
 def _page_number(raw):
     """Page numbers below 1 or not numbers at all mean the first page."""
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        return 1
-    return max(number, 1)
+    return parse_bounded_int(raw, 1, MAX_ID) or 1
 
 
 @dataclass

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from home import validation
 from home.text import html_to_text, text_paragraphs, text_to_html
 from members.actions import check_application_is_new, check_suggestion_is_new
 from members.models import (
@@ -141,14 +142,14 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    issue_areas = forms.ModelMultipleChoiceField(
+    issue_areas = validation.ModelMultipleChoiceField(
         queryset=IssueArea.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         label=_("Issue areas you work on"),
         error_messages={"required": _("Choose at least one issue area.")},
     )
     suggested_issue_area = suggested_issue_area_field()
-    approaches = forms.ModelMultipleChoiceField(
+    approaches = validation.ModelMultipleChoiceField(
         queryset=Approach.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -455,20 +456,20 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
         ),
     )
     remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
-    issue_areas = forms.ModelMultipleChoiceField(
+    issue_areas = validation.ModelMultipleChoiceField(
         queryset=IssueArea.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         label=_("Issue areas"),
         error_messages={"required": _("Choose at least one issue area.")},
     )
     suggested_issue_area = suggested_issue_area_field()
-    approaches = forms.ModelMultipleChoiceField(
+    approaches = validation.ModelMultipleChoiceField(
         queryset=Approach.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label=_("How you work"),
     )
-    populations = forms.ModelMultipleChoiceField(
+    populations = validation.ModelMultipleChoiceField(
         queryset=Population.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,

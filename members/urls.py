@@ -8,7 +8,7 @@ from django.urls import path
 
 from members.views import accounts, join, organizations
 
-ORG = "account/organizations/<int:organization_id>/"
+ORG = "account/organizations/<id:organization_id>/"
 
 urlpatterns = [
     path("join/", join.join, name="join"),
@@ -61,23 +61,23 @@ urlpatterns = [
     path(ORG, organizations.organization_detail, name="account_organization"),
     path(f"{ORG}profile/", organizations.profile_edit, name="account_profile_edit"),
     path(
-        f"{ORG}revisions/<int:revision_id>/preview/",
+        f"{ORG}revisions/<id:revision_id>/preview/",
         organizations.revision_preview,
         name="account_revision_preview",
     ),
     path(f"{ORG}people/invite/", organizations.invite_colleague, name="account_invite"),
     path(
-        f"{ORG}people/<int:membership_id>/role/",
+        f"{ORG}people/<id:membership_id>/role/",
         organizations.change_role,
         name="account_change_role",
     ),
     path(
-        f"{ORG}people/<int:membership_id>/remove/",
+        f"{ORG}people/<id:membership_id>/remove/",
         organizations.remove_member,
         name="account_remove_member",
     ),
     path(
-        f"{ORG}invitations/<int:invitation_id>/cancel/",
+        f"{ORG}invitations/<id:invitation_id>/cancel/",
         organizations.cancel_invitation,
         name="account_cancel_invitation",
     ),

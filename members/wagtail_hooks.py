@@ -10,6 +10,7 @@ from members.models import Approach, IssueArea, Population
 
 class IssueAreaViewSet(SnippetViewSet):
     model = IssueArea
+    pk_path_converter = "id"  # ids in URLs are bounded (home.converters)
     icon = "tag"
     menu_label = _("Issue areas")
     list_display = ["name", "rights_category", "description"]
@@ -23,6 +24,7 @@ class IssueAreaViewSet(SnippetViewSet):
 
 class ApproachViewSet(SnippetViewSet):
     model = Approach
+    pk_path_converter = "id"
     icon = "cogs"
     menu_label = _("Approaches")
     list_display = ["name", "slug"]
@@ -31,6 +33,7 @@ class ApproachViewSet(SnippetViewSet):
 
 class PopulationViewSet(SnippetViewSet):
     model = Population
+    pk_path_converter = "id"
     icon = "group"
     menu_label = _("Populations served")
     list_display = ["name", "slug"]

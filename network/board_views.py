@@ -391,15 +391,15 @@ def open_flag_count():
 # room slugs (network.rooms reserves them).
 urlpatterns = [
     path("notifications/", notifications_view, name="board_notifications"),
-    path("posts/<int:post_id>/edit/", edit_post_view, name="board_edit_post"),
-    path("posts/<int:post_id>/flag/", flag_post_view, name="board_flag_post"),
+    path("posts/<id:post_id>/edit/", edit_post_view, name="board_edit_post"),
+    path("posts/<id:post_id>/flag/", flag_post_view, name="board_flag_post"),
     path(
-        "posts/<int:post_id>/moderate/", moderate_post_view, name="board_moderate_post"
+        "posts/<id:post_id>/moderate/", moderate_post_view, name="board_moderate_post"
     ),
     path("<slug:room_slug>/", room_view, name="board_room"),
-    path("<slug:room_slug>/<int:thread_id>/", thread_view, name="board_thread"),
+    path("<slug:room_slug>/<id:thread_id>/", thread_view, name="board_thread"),
     path(
-        "<slug:room_slug>/<int:thread_id>/moderate/",
+        "<slug:room_slug>/<id:thread_id>/moderate/",
         moderate_thread_view,
         name="board_moderate_thread",
     ),
