@@ -108,6 +108,9 @@ def check_body(body):
 
 
 def check_rate(user):
+    """At most BOARD_POSTS_PER_MINUTE posts a minute. The form asks early, to
+    keep what was typed; the write asks again under serialize_posts_by, which
+    is what makes the limit hold for parallel requests."""
     limit = posts_per_minute()
     since = timezone.now() - datetime.timedelta(minutes=1)
     recent = Post.objects.filter(author=user, created_at__gte=since).count()
@@ -179,6 +182,17 @@ def check_flag(user, post):
 # --- writes -------------------------------------------------------------------
 
 
+def serialize_posts_by(user):
+    """Make one person's posts take turns until their transaction ends, so that
+    counting their last minute's posts and adding one are atomic across workers.
+    An UPDATE that changes nothing takes the lock on both databases: a row lock
+    on PostgreSQL, the database's write lock on SQLite (which ignores SELECT …
+    FOR UPDATE, and would only take it at the insert, after the count). It must
+    be the transaction's first statement for SQLite to wait rather than fail."""
+    User.objects.filter(pk=user.pk).update(is_active=F("is_active"))
+    check_rate(user)
+
+
 def resolve_mentions(author, source):
     """Map @slugs in a post to profile URLs: only organizations the author may see,
     and never hidden ones (their address must not be spread)."""
@@ -243,6 +257,7 @@ def _new_post(user, thread, body, organization):
 
 @transaction.atomic
 def do_create_thread(user, room, title, body, organization, issue_areas=()):
+    serialize_posts_by(user)
     now = timezone.now()
     thread = Thread(
         room=room,
@@ -270,6 +285,7 @@ def do_create_thread(user, room, title, body, organization, issue_areas=()):
 
 @transaction.atomic
 def do_create_post(user, thread, body, organization):
+    serialize_posts_by(user)
     post, mentioned = _new_post(user, thread, body, organization)
     Thread.objects.filter(pk=thread.pk).update(
         post_count=F("post_count") + 1, last_activity_at=post.created_at

@@ -113,9 +113,7 @@ def room_view(request, room_slug):
                 organization = actions.check_organization(
                     request.user, form.cleaned_data["organization"]
                 )
-            except BoardActionError as error:
-                _add_action_error(form, error)
-            else:
+                # The write checks the post limit again, atomically.
                 thread, _post = actions.do_create_thread(
                     request.user,
                     room,
@@ -124,6 +122,9 @@ def room_view(request, room_slug):
                     organization,
                     form.cleaned_data["issue_areas"],
                 )
+            except BoardActionError as error:
+                _add_action_error(form, error)
+            else:
                 messages.success(request, _("Your thread is open."))
                 return redirect(thread.get_absolute_url())
     threads = (
@@ -183,10 +184,11 @@ def thread_view(request, room_slug, thread_id):
                 organization = actions.check_organization(
                     user, form.cleaned_data["organization"]
                 )
+                # The write checks the post limit again, atomically.
+                post = actions.do_create_post(user, thread, body, organization)
             except BoardActionError as error:
                 _add_action_error(form, error)
             else:
-                post = actions.do_create_post(user, thread, body, organization)
                 return redirect(f"{thread.get_absolute_url()}?page=last#post-{post.pk}")
         status = 400
     # The thread's event id is read before its posts, so anything newer than the
