@@ -63,7 +63,7 @@ class SignOnForm(forms.Form):
 
 
 class PledgeForm(forms.Form):
-    name = forms.CharField(
+    name = validation.NameField(
         max_length=120,
         validators=[no_markup],
         label=_("Your name"),
@@ -73,7 +73,7 @@ class PledgeForm(forms.Form):
             "max_length": _("Please shorten your name to at most 120 characters."),
         },
     )
-    email = forms.EmailField(
+    email = validation.EmailField(
         max_length=254,
         label=_("Email"),
         help_text=_(
@@ -124,7 +124,7 @@ class PledgeForm(forms.Form):
 
 
 class PledgeRemovalRequestForm(forms.Form):
-    email = forms.EmailField(
+    email = validation.EmailField(
         max_length=254,
         label=_("The email you pledged with"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),

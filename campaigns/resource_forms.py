@@ -41,7 +41,7 @@ class ResourceForm(forms.Form):
         empty_label=None,
         help_text=_("Your organization, credited on the resource and its profile."),
     )
-    title = forms.CharField(max_length=255, label=_("Title"))
+    title = validation.NameField(max_length=255, label=_("Title"))
     summary = forms.CharField(
         max_length=400,
         label=_("Summary"),
@@ -92,14 +92,16 @@ class ResourceForm(forms.Form):
             "an error, choose the file again."
         ),
     )
-    document_title = forms.CharField(
+    document_title = validation.NameField(
         max_length=255,
         required=False,
         label=_("File title"),
         help_text=_("How the file is listed. Defaults to the resource's title."),
     )
-    link_label = forms.CharField(max_length=120, required=False, label=_("Link text"))
-    link_url = forms.URLField(
+    link_label = validation.NameField(
+        max_length=120, required=False, label=_("Link text")
+    )
+    link_url = validation.URLField(
         required=False,
         label=_("Link address"),
         assume_scheme="https",
@@ -111,10 +113,10 @@ class ResourceForm(forms.Form):
     treaty_body = forms.ChoiceField(
         choices=BLANK + TreatyBody.choices, required=False, label=_("Treaty body")
     )
-    special_procedure = forms.CharField(
+    special_procedure = validation.NameField(
         max_length=200, required=False, label=_("Special procedure")
     )
-    session = forms.CharField(
+    session = validation.NameField(
         max_length=120,
         required=False,
         label=_("Session"),

@@ -135,3 +135,23 @@ class NameField(forms.CharField):
     """A single-line name: organizations, threads, pledges, people."""
 
     default_validators = [refuse_invisible_characters]
+
+
+class EmailField(forms.EmailField):
+    """An email address, refusing invisible characters too: Django's domain check
+    lets a U+202E through, and the address is shown and written to."""
+
+    default_validators = [
+        *forms.EmailField.default_validators,
+        refuse_invisible_characters,
+    ]
+
+
+class URLField(forms.URLField):
+    """A web address, refusing invisible characters too (Django's check lets them
+    through in the host and the path, where they change how a link reads)."""
+
+    default_validators = [
+        *forms.URLField.default_validators,
+        refuse_invisible_characters,
+    ]

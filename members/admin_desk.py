@@ -257,13 +257,13 @@ class SuggestionDecisionForm(WagtailAdminModelForm):
         ],
         error_messages={"required": _("Choose add, match or decline.")},
     )
-    new_name = forms.CharField(
+    new_name = validation.NameField(
         label=_("Name of the new issue area"),
         max_length=100,
         required=False,
         help_text=_("Tidy the wording if needed; this is what everyone will see."),
     )
-    new_description = forms.CharField(
+    new_description = validation.NameField(
         label=_("What it covers"),
         max_length=300,
         required=False,

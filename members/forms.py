@@ -103,7 +103,7 @@ def clean_issue_area_choice(areas):
 
 
 def suggested_issue_area_field():
-    return forms.CharField(
+    return validation.NameField(
         label=_("An issue area missing from the list (optional)"),
         required=False,
         max_length=80,
@@ -155,7 +155,7 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
         required=False,
         label=_("How you work"),
     )
-    website = forms.URLField(
+    website = validation.URLField(
         label=_("Website (optional)"),
         required=False,
         assume_scheme="https",
@@ -236,6 +236,17 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
             ),
             "contact_phone": _("Only coordinators see it until you choose otherwise."),
         }
+        # Single-line text refuses invisible characters (home.validation).
+        field_classes = {
+            "organization_name": validation.NameField,
+            "public_email": validation.EmailField,
+            "city": validation.NameField,
+            "region": validation.NameField,
+            "contact_name": validation.NameField,
+            "contact_role": validation.NameField,
+            "contact_email": validation.EmailField,
+            "contact_phone": validation.NameField,
+        }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "mission": forms.Textarea(attrs={"rows": 5}),
@@ -311,8 +322,12 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
 class AcceptInvitationForm(forms.Form):
     """Set a password (and say who you are) to join from an invitation."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    first_name = validation.NameField(
+        label=_("First name"), max_length=150, required=False
+    )
+    last_name = validation.NameField(
+        label=_("Last name"), max_length=150, required=False
+    )
     new_password1 = forms.CharField(
         label=_("Choose a password"),
         strip=False,
@@ -351,7 +366,7 @@ class AcceptInvitationForm(forms.Form):
 
 
 class InviteColleagueForm(forms.Form):
-    email = forms.EmailField(
+    email = validation.EmailField(
         label=_("Colleague's email address"),
         error_messages={
             "required": _("Enter your colleague's email address."),
@@ -424,7 +439,7 @@ def validate_logo(upload):
 class ProfileForm(VisibilityOptionsMixin, forms.Form):
     """The organization's profile as its own staff edit it at /account/…"""
 
-    title = forms.CharField(
+    title = validation.NameField(
         label=_("Organization name"),
         max_length=255,
         error_messages={"required": _("Enter your organization's name.")},
@@ -485,13 +500,15 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
         label=_("Our leadership includes people directly affected by our issues."),
         required=False,
     )
-    city = forms.CharField(
+    city = validation.NameField(
         label=_("City or town"),
         max_length=100,
         required=False,
         help_text=_("Never a street address."),
     )
-    region = forms.CharField(label=_("State or region"), max_length=100, required=False)
+    region = validation.NameField(
+        label=_("State or region"), max_length=100, required=False
+    )
     country = forms.ChoiceField(
         label=_("Country"),
         choices=MemberOrganizationPage._meta.get_field("country").choices,
@@ -506,7 +523,7 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
         min_value=1800,
         error_messages={"min_value": _("Enter a year from 1800 on.")},
     )
-    website = forms.URLField(
+    website = validation.URLField(
         label=_("Website"),
         required=False,
         assume_scheme="https",
@@ -514,23 +531,23 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
             "invalid": _("Enter a full web address like https://example.org.")
         },
     )
-    public_email = forms.EmailField(
+    public_email = validation.EmailField(
         label=_("Public email address"),
         required=False,
         help_text=_("Shown to everyone who may see your profile."),
     )
-    contact_name = forms.CharField(
+    contact_name = validation.NameField(
         label=_("Contact person"),
         max_length=120,
         required=False,
         help_text=_("Members-only: never shown to visitors."),
     )
-    contact_email = forms.EmailField(
+    contact_email = validation.EmailField(
         label=_("Contact email"),
         required=False,
         help_text=_("Members-only: never shown to visitors."),
     )
-    contact_phone = forms.CharField(
+    contact_phone = validation.NameField(
         label=_("Contact phone"),
         max_length=40,
         required=False,
@@ -658,13 +675,13 @@ SOCIAL_LINKS_MAX = 8
 class SocialLinkForm(forms.Form):
     """One of the organization's links elsewhere: a name and an address."""
 
-    label = forms.CharField(
+    label = validation.NameField(
         label=_("Name"),
         max_length=60,
         required=False,
         help_text=_("For example Bluesky, Mastodon or YouTube."),
     )
-    url = forms.URLField(
+    url = validation.URLField(
         label=_("Address"),
         max_length=200,
         required=False,

@@ -404,3 +404,82 @@ def test_hostile_campaign_filter_in_the_pledge_export_answers_below_500(
     )
 
     assert errors == []
+
+
+# --- invisible characters in single-line text (issue 11, item 16) -------------------
+
+# Free text over several lines (paragraphs, reasons, notes), passwords, and the
+# honeypots people never see: the only text fields that may hold any character.
+FREE_TEXT = {
+    "members.admin_desk.DecisionForm.decision_reason",
+    "members.admin_desk.SuggestionDecisionForm.decision_note",
+    "members.forms.AcceptInvitationForm.new_password1",
+    "members.forms.AcceptInvitationForm.new_password2",
+    "members.forms.ApplicationForm.summary",
+    "members.forms.ApplicationForm.mission",
+    "members.forms.ApplicationForm.message",
+    "members.forms.ProfileForm.summary",
+    "members.forms.ProfileForm.mission",
+    "members.forms.ProfileForm.looking_for_partners_on",
+    "campaigns.resource_forms.ResourceForm.summary",
+    "campaigns.resource_forms.ResourceForm.body_text",
+}
+HONEYPOTS = {
+    "members.forms.ApplicationForm.fax_number",
+    "campaigns.forms.PledgeForm.website",
+}
+# A sign-in username is checked against accounts, never shown to anyone.
+SIGN_IN = {"username", "password"}
+
+
+def text_fields():
+    """(dotted name, field) of every text field of the forms in members/ and
+    campaigns/."""
+    for form_class in project_form_classes():
+        if form_class.__module__.split(".")[0] not in ("members", "campaigns"):
+            continue
+        for name, field in form_class.base_fields.items():
+            if isinstance(field, forms.CharField):
+                yield f"{form_class.__module__}.{form_class.__name__}.{name}", field
+
+
+def single_line_text_fields():
+    return [
+        (name, field)
+        for name, field in text_fields()
+        if name not in FREE_TEXT | HONEYPOTS and name.rsplit(".", 1)[1] not in SIGN_IN
+    ]
+
+
+def samples(field):
+    """A value the field accepts, and the same with a right-to-left override."""
+    if isinstance(field, forms.EmailField):
+        return "ana@example.org", "ana@exa\u202emple.org"
+    if isinstance(field, forms.URLField):
+        return "https://example.org/", "https://example.org/\u202egpj.exe"
+    return "Ana Lopez", "Ana \u202eLopez"
+
+
+def test_the_allow_list_names_only_multi_line_text_passwords_and_honeypots():
+    fields = dict(text_fields())
+
+    assert FREE_TEXT | HONEYPOTS <= set(fields)
+    for name in FREE_TEXT:
+        assert isinstance(fields[name].widget, (forms.Textarea, forms.PasswordInput)), (
+            name
+        )
+    for name in HONEYPOTS:
+        assert fields[name].label == "Leave this field empty", name
+
+
+@pytest.mark.parametrize(
+    "field", [pytest.param(field, id=name) for name, field in single_line_text_fields()]
+)
+def test_every_single_line_text_field_refuses_invisible_characters(field):
+    from django.core.exceptions import ValidationError
+
+    good, spoofed = samples(field)
+    field.clean(good)
+
+    with pytest.raises(ValidationError):
+        field.clean(spoofed)
