@@ -46,28 +46,34 @@ REVIEW_WORKFLOW_NAME = "Member profile review"
 # --- applications -----------------------------------------------------------------
 
 
-def check_application_is_new(cleaned_data):
-    """One pending application per contact and organization name is enough."""
-    duplicate = (
+def pending_application_like(cleaned_data):
+    """The pending application from this contact address for this organization
+    name, if there is one."""
+    return (
         MembershipApplication.objects.pending()
         .filter(
             contact_email__iexact=cleaned_data["contact_email"],
             organization_name__iexact=cleaned_data["organization_name"],
         )
-        .exists()
+        .order_by("submitted_at", "pk")
+        .first()
     )
-    if duplicate:
-        raise ValidationError(
-            _(
-                "We already have an application from this address for this "
-                "organization. The coordinators will write to you about it."
-            ),
-            code="duplicate",
-        )
 
 
 @transaction.atomic
 def do_submit_application(form):
+    """Store a valid application and confirm it to its contact address.
+
+    The same contact and organization name again, while the first waits, is not
+    stored a second time: whoever submits is answered exactly as for a new
+    application (the page must not confirm that an address has applied), and the
+    address on the pending application is told, with nothing the new submitter
+    typed, how to reach the coordinators if something should change."""
+    pending = pending_application_like(form.cleaned_data)
+    if pending is not None:
+        log(pending, "members.application.resubmit", user=None)
+        emails.send_application_resubmitted(pending)
+        return pending
     application = form.save()
     log(application, "members.application.submit", user=None)
     if form.cleaned_data.get("suggested_issue_area"):

@@ -38,6 +38,11 @@ def register_log_actions(registry):
         _("Application submitted"),
     )
     registry.register_action(
+        "members.application.resubmit",
+        _("Submit application again"),
+        _("The same application was submitted again (not stored twice)"),
+    )
+    registry.register_action(
         "members.application.approve",
         _("Approve application"),
         _("Application approved"),

@@ -16,7 +16,11 @@ def absolute_url(path):
 
 def _send_on_commit(template, to, context):
     network = NetworkSettings.load()
-    context = {"network_name": network.name, **context}
+    context = {
+        "network_name": network.name,
+        "network_email": network.contact_email,
+        **context,
+    }
     subject = render_to_string(f"members/email/{template}_subject.txt", context)
     body = render_to_string(f"members/email/{template}.txt", context)
     subject = " ".join(subject.split())
@@ -28,10 +32,25 @@ def _send_on_commit(template, to, context):
 
 
 def send_application_received(application):
+    # The address is not confirmed yet: only the organization's name is repeated
+    # from what was typed, so the form cannot send anyone a message of its own.
     _send_on_commit(
         "application_received",
         application.contact_email,
-        {"application": application},
+        {"organization_name": application.organization_name},
+    )
+
+
+def send_application_resubmitted(application):
+    """To the contact of a pending application someone submitted again; none of
+    the new submission's text."""
+    _send_on_commit(
+        "application_resubmitted",
+        application.contact_email,
+        {
+            "organization_name": application.organization_name,
+            "submitted_at": application.submitted_at,
+        },
     )
 
 

@@ -12,7 +12,7 @@ from PIL import Image, UnidentifiedImageError
 
 from home import validation
 from home.text import html_to_text, text_paragraphs, text_to_html
-from members.actions import check_application_is_new, check_suggestion_is_new
+from members.actions import check_suggestion_is_new
 from members.models import (
     Approach,
     IssueArea,
@@ -308,15 +308,6 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
     def is_spam(self):
         """True when the hidden field was filled in: the submission is dropped."""
         return bool(self.data.get("fax_number"))
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("contact_email") and cleaned.get("organization_name"):
-            try:
-                check_application_is_new(cleaned)
-            except ValidationError as error:
-                self.add_error(None, error)
-        return cleaned
 
 
 class AcceptInvitationForm(forms.Form):

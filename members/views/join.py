@@ -22,8 +22,11 @@ def join(request):
             return redirect("join_done")
         if form.is_valid():
             if throttle.JOIN_PER_ADDRESS.hit(throttle.client_address(request)):
-                application = do_submit_application(form)
-                request.session[JOIN_DONE_SESSION_KEY] = application.organization_name
+                do_submit_application(form)
+                # What this person typed, never a stored application's name: the
+                # page is the same whether or not the address had applied before.
+                name = form.cleaned_data["organization_name"]
+                request.session[JOIN_DONE_SESSION_KEY] = name
                 return redirect("join_done")
             form.add_error(
                 None,

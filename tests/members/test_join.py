@@ -1,11 +1,13 @@
 """/join/: the application to join the network."""
 
 import pytest
+from django import forms
 from django.core import mail
+from django.test import Client
 from wagtail.models import ModelLogEntry
 
 from members.models import ApplicationStatus, MembershipApplication
-from tests.factories import IssueAreaFactory, MembershipApplicationFactory
+from tests.factories import IssueAreaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -169,13 +171,125 @@ def test_applications_are_rate_limited_per_address_keeping_what_was_typed(
     assert other_address.status_code == 302
 
 
-def test_a_second_pending_application_from_the_same_contact_is_refused(client, valid):
-    MembershipApplicationFactory(
-        organization_name="Riverside Tenants Union",
-        contact_email="ana@riverside.example.org",
-    )
+def test_applying_again_while_pending_is_answered_as_a_new_application(
+    valid, django_capture_on_commit_callbacks
+):
+    first, second = Client(), Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        new = first.post("/join/", valid)
+    mail.outbox.clear()
 
-    response = client.post("/join/", valid)
+    again = {
+        **valid,
+        "organization_name": "riverside tenants union",
+        "contact_email": "ANA@riverside.example.org",
+        "contact_name": "Mallory Intruder",
+        "summary": "Call +1 555 0100 to claim your grant.",
+        "message": "Wire the fee to account 12345.",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        repeated = second.post("/join/", again)
+
+    # The same answer: status, address, and the thanks page itself.
+    assert (repeated.status_code, repeated["Location"]) == (
+        new.status_code,
+        new["Location"],
+    )
+    thanks = second.get("/join/thanks/").content.decode()
+    assert "already" not in thanks
+    # It shows the name as this person typed it, not as the first one stored it.
+    assert "riverside tenants union" in thanks
+    assert "Riverside Tenants Union" not in thanks
+    assert MembershipApplication.objects.count() == 1
+    application = MembershipApplication.objects.get()
+    assert application.contact_name == "Ana Lopez"
+    assert application.summary == "Tenants organizing tenants against unsafe homes."
+    # The real contact is told, with none of the new submitter's text.
+    (message,) = mail.outbox
+    assert message.to == ["ana@riverside.example.org"]
+    assert "still with the network's coordinators" in message.body
+    assert "Riverside Tenants Union" in message.body
+    for typed in ("Mallory", "555 0100", "12345", "riverside tenants union"):
+        assert typed not in message.body + message.subject
+    assert ModelLogEntry.objects.filter(
+        action="members.application.resubmit", object_id=str(application.pk)
+    ).exists()
+
+
+def test_the_thanks_page_is_the_same_for_a_new_and_a_repeated_application(valid):
+    first, second = Client(), Client()
+    first.post("/join/", valid)
+    second.post("/join/", valid)
+
+    assert first.get("/join/thanks/").content == second.get("/join/thanks/").content
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u2066", "\u2069", "\u200b"])
+def test_invisible_characters_in_names_are_refused_and_named(client, valid, character):
+    data = {
+        **valid,
+        "organization_name": f"Riverside {character}Tenants Union",
+        "contact_name": f"Ana{character} Lopez",
+    }
+
+    response = client.post("/join/", data)
 
     assert response.status_code == 400
-    assert "already have an application" in response.content.decode()
+    errors = response.context["form"].errors
+    code = f"U+{ord(character):04X}"
+    assert code in " ".join(errors["organization_name"])
+    assert code in " ".join(errors["contact_name"])
+    assert MembershipApplication.objects.count() == 0
+    assert mail.outbox == []
+
+
+def typed_markers(form_class):
+    """A distinct, valid value for every text field a person types into the
+    application, read from the form itself so a new field is covered too."""
+    values = {}
+    for number, (name, field) in enumerate(form_class.base_fields.items()):
+        if not isinstance(field, forms.CharField) or name == "fax_number":
+            continue
+        word = "Marker" + "".join(chr(ord("a") + int(d)) for d in f"{number:03d}")
+        if isinstance(field, forms.EmailField):
+            values[name] = f"{word.lower()}@example.org"
+        elif isinstance(field, forms.URLField):
+            values[name] = f"https://{word.lower()}.example.org"
+        elif name == "contact_phone":
+            values[name] = f"+1 555 {number:04d}"
+        else:
+            values[name] = f"{word} words"
+    return values
+
+
+def test_emails_to_the_applicants_address_repeat_nothing_typed_but_its_name(
+    valid, directory, coordinator, django_capture_on_commit_callbacks
+):
+    from members import actions
+    from members.forms import ApplicationForm
+
+    markers = typed_markers(ApplicationForm)
+    assert {"contact_name", "contact_role", "summary", "message"} <= set(markers)
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        for _attempt in range(2):  # a new application, then the same again
+            response = client.post("/join/", {**valid, **markers})
+            assert response.status_code == 302, response.content
+        application = MembershipApplication.objects.get()
+        actions.do_decline_application(application, coordinator, "Not a fit.")
+        client.post("/join/", {**valid, **markers})
+        actions.do_approve_application(
+            MembershipApplication.objects.pending().get(), coordinator
+        )
+
+    to_applicant = [m for m in mail.outbox if m.to == [markers["contact_email"]]]
+    assert len(to_applicant) == 5  # received, resubmitted, declined, received, invited
+    for message in to_applicant:
+        text = message.subject + message.body
+        assert markers["organization_name"] in text
+        leaked = [
+            name
+            for name, value in markers.items()
+            if name != "organization_name" and value in text
+        ]
+        assert leaked == [], (message.subject, leaked)
