@@ -9,6 +9,7 @@ Every moderation action is audited with wagtail.log_actions.
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
+from home.validation import refuse_invisible_characters
 from members.models import MemberOrganizationPage, Membership, User
 from network.events import notify_user_on_commit, record_event
 from network.markdown import mentioned_slugs, render_markdown
@@ -147,9 +149,15 @@ def check_can_post(user, room, thread=None):
 
 
 def check_title(title):
+    """A thread's title is a name (home.validation): no bidirectional overrides
+    or invisible characters, whichever door it came through."""
     title = (title or "").strip()
     if not title:
         raise BoardActionError(_("Give the thread a title."), field="title")
+    try:
+        refuse_invisible_characters(title)
+    except ValidationError as error:
+        raise BoardActionError(error.messages[0], field="title") from error
     if len(title) > MAX_TITLE_CHARS:
         raise BoardActionError(
             _("Titles can be at most %(limit)s characters.")

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from home.validation import MAX_ID, parse_bounded_int, parse_id
 from network import actions
 from network.actions import BoardActionError
 from network.events import redact, replay, unnamed_organization_ids
@@ -61,18 +62,17 @@ def _add_action_error(form, error):
 
 
 def _page_number(request, paginator):
+    """?page=last or a page number in ASCII digits; anything else is page 1
+    (Paginator.get_page turns a number past the end into the last page)."""
     value = request.GET.get("page")
     if value == "last":
         return paginator.num_pages
-    return value or 1
+    return parse_bounded_int(value, 1, MAX_ID) or 1
 
 
 def _catch_up_json(request, room, thread=None):
-    try:
-        after = int(request.GET["after"])
-        if after < 0:
-            raise ValueError
-    except ValueError:
+    after = parse_bounded_int(request.GET["after"], 0, MAX_ID)
+    if after is None:
         return JsonResponse(
             {"error": "invalid_after", "message": _("after must be an event id.")},
             status=400,
@@ -197,13 +197,12 @@ def thread_view(request, room_slug, thread_id):
     posts = Post.objects.shown().filter(thread=thread).with_display_data(user)
     paginator = Paginator(posts.order_by("pk"), POSTS_PER_PAGE)
     paginator.count = thread.post_count  # kept in step by the actions
-    page_number = request.GET.get("page") or 1
-    post_param = request.GET.get("post", "")
-    if post_param.isdigit():
-        earlier = thread.posts.filter(hidden=False, pk__lt=int(post_param)).count()
+    page_number = _page_number(request, paginator)
+    # ?post=<id> opens the page that holds that post (a link from elsewhere).
+    post_id = parse_id(request.GET.get("post"))
+    if post_id is not None:
+        earlier = thread.posts.filter(hidden=False, pk__lt=post_id).count()
         page_number = earlier // POSTS_PER_PAGE + 1
-    if page_number == "last":
-        page_number = paginator.num_pages
     page = paginator.get_page(page_number)
     page_posts = list(page.object_list)
     if page_posts and request.method != "POST":

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.validation import ModelMultipleChoiceField, NameField
 from members.models import IssueArea
 from network.actions import MAX_TITLE_CHARS
 from network.models import FlagReason
@@ -58,14 +59,14 @@ class EditPostForm(forms.Form):
 
 
 class ThreadForm(OrganizationChoiceMixin, forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=MAX_TITLE_CHARS)
+    title = NameField(label=_("Title"), max_length=MAX_TITLE_CHARS)
     body = forms.CharField(
         label=_("First post"),
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=BODY_HELP,
         strip=True,
     )
-    issue_areas = forms.ModelMultipleChoiceField(
+    issue_areas = ModelMultipleChoiceField(
         label=_("Issue areas"),
         queryset=IssueArea.objects.all(),
         required=False,

@@ -2,6 +2,7 @@
 labels of the board's audited actions in Wagtail's log."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home.validation import parse_id
 from network import actions
 from network.models import BoardBan, Flag, Post
 
@@ -115,28 +117,36 @@ def moderation_queue(request):
     )
 
 
+def _posted_id(request, name):
+    """An id from the moderation form, or a 404 for one no row can have."""
+    object_id = parse_id(request.POST.get(name))
+    if object_id is None:
+        raise Http404
+    return object_id
+
+
 @require_POST
 def moderation_action(request):
     require_coordinator(request)
     action = request.POST.get("action")
     if action in ("hide", "restore"):
-        post = get_object_or_404(Post, pk=request.POST.get("post"))
+        post = get_object_or_404(Post, pk=_posted_id(request, "post"))
         if action == "hide":
             actions.do_hide_post(request.user, post, request.POST.get("reason", ""))
         else:
             actions.do_restore_post(request.user, post)
     elif action == "dismiss":
-        post = get_object_or_404(Post, pk=request.POST.get("post"))
+        post = get_object_or_404(Post, pk=_posted_id(request, "post"))
         for flag in post.flags.open():
             actions.do_dismiss_flag(request.user, flag)
     elif action == "suspend":
         post = get_object_or_404(
-            Post.objects.select_related("author"), pk=request.POST.get("post")
+            Post.objects.select_related("author"), pk=_posted_id(request, "post")
         )
         reason = request.POST.get("reason", "") or _("Suspended after a flagged post.")
         actions.do_suspend_from_posting(request.user, post.author, reason)
     elif action == "lift":
-        ban = get_object_or_404(BoardBan, pk=request.POST.get("ban"))
+        ban = get_object_or_404(BoardBan, pk=_posted_id(request, "ban"))
         actions.do_lift_suspension(request.user, ban)
     return redirect("board_moderation")
 
