@@ -31,17 +31,12 @@ urlpatterns = [
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):
     from django.urls import re_path
-    from django.views.static import serve
 
-    # Images only: documents are served by /documents/<id>/<name>, which checks who
-    # may see them; their files must never be reachable under /media/ (a production
-    # proxy serving MEDIA_ROOT must deny media/documents/ likewise).
-    urlpatterns += [
-        re_path(
-            r"^media/(?P<path>(?!documents/).*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    from home.media import serve_image
+
+    # Images only, judged after the path is normalized (home.media). Documents are
+    # not under MEDIA_ROOT at all (home.storage): /documents/<id>/<name> serves
+    # them to whoever may see them.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_image)]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -143,8 +143,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Documents (and uploads held back by Wagtail's multiple uploader) live here, outside
+# MEDIA_ROOT, so nothing that serves MEDIA_ROOT can hand them out (home/storage.py).
+PRIVATE_MEDIA_ROOT = BASE_DIR / "private-media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "home.storage.MediaStorage"},
+    "private": {"BACKEND": "home.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -1,6 +1,7 @@
 """Production: PostgreSQL, Redis, real email. Refuses to start when misconfigured."""
 
 import os
+from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -44,12 +45,24 @@ CACHES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "home.storage.MediaStorage"},
+    "private": {"BACKEND": "home.storage.PrivateStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
 MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", MEDIA_ROOT)  # noqa: F405
+# Documents: never served by the proxy, so never inside the folder it serves.
+PRIVATE_MEDIA_ROOT = os.environ.get(
+    "DJANGO_PRIVATE_MEDIA_ROOT",
+    PRIVATE_MEDIA_ROOT,  # noqa: F405
+)
+_media, _private = Path(MEDIA_ROOT).resolve(), Path(PRIVATE_MEDIA_ROOT).resolve()
+if _private.is_relative_to(_media) or _media.is_relative_to(_private):
+    raise ImproperlyConfigured(
+        "DJANGO_PRIVATE_MEDIA_ROOT and DJANGO_MEDIA_ROOT must not contain each "
+        "other: the proxy serves the media root to anyone."
+    )
 
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
