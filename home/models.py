@@ -1,43 +1,76 @@
+from django.core.files import File
 from django.db import models
+from django.db.models.fields.files import FieldFile, ImageFileDescriptor
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    WagtailImageField,
+    get_upload_to,
+)
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.images import reencode_without_metadata
+from home.images import CleanImageFile, reencode_without_metadata
+
+
+class ReencodingFileDescriptor(ImageFileDescriptor):
+    """A new file given to a SiteImage is re-encoded the moment it is assigned,
+    before Django or Wagtail open it to measure it (with Willow, which fails on
+    some files Pillow reads, such as an APNG) and before anything is stored. An
+    unusable file raises ValidationError with a message for the uploader."""
+
+    def __set__(self, instance, value):
+        if isinstance(value, File) and not isinstance(value, FieldFile):
+            if not isinstance(value, CleanImageFile):
+                value = reencode_without_metadata(value)
+            instance._file_reencoded = True
+        super().__set__(instance, value)
+
+
+class SiteImageField(WagtailImageField):
+    descriptor_class = ReencodingFileDescriptor
 
 
 class SiteImage(AbstractImage):
-    """Wagtail's image, re-encoded on upload so no file keeps EXIF or GPS data."""
+    """Wagtail's image, holding nothing but pixels: every original is re-encoded
+    on upload (EXIF, GPS, comments, colour profiles, XMP and text chunks dropped,
+    animations flattened) and stored under the extension of the format written,
+    so its renditions carry nothing either."""
+
+    file = SiteImageField(
+        verbose_name=_("file"),
+        upload_to=get_upload_to,
+        width_field="width",
+        height_field="height",
+    )
 
     admin_form_fields = Image.admin_form_fields
 
     def _set_image_file_metadata(self):
-        # Called by Wagtail's upload forms before saving: strip, then measure.
-        self.strip_metadata()
+        # Wagtail's multiple uploader, finishing an upload it held back, writes
+        # the raw file to storage and then calls this: re-encode it and delete
+        # the raw copy, so nothing unprocessed stays under the media root.
+        if not getattr(self, "_file_reencoded", False):
+            raw_name = self.file.name
+            with self.file.open("rb") as raw:
+                self.file = reencode_without_metadata(raw, raw_name)
+            self.file.storage.delete(raw_name)
         super()._set_image_file_metadata()
 
     def save(self, *args, **kwargs):
-        # Covers images made in code (front-end forms, the demo, factories).
-        if self.file and not getattr(self.file, "_committed", True):
-            self.strip_metadata()
+        # Images made in code (the profile form, the demo, factories) never pass
+        # through Wagtail's form, which measures the file; do it here.
+        if self.file and not self.file._committed:
             super()._set_image_file_metadata()
         super().save(*args, **kwargs)
-
-    def strip_metadata(self):
-        if getattr(self, "_metadata_stripped", False):
-            return
-        name = self.file.name
-        content, (self.width, self.height) = reencode_without_metadata(self.file)
-        content.name = name
-        self.file = content
-        self._metadata_stripped = True
 
 
 class SiteRendition(AbstractRendition):

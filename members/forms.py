@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from home import validation
 from home.text import html_to_text, text_paragraphs, text_to_html
@@ -398,7 +398,9 @@ def validate_logo(upload):
     try:
         with Image.open(upload) as image:
             image_format, (width, height) = image.format, image.size
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
+    # Any failure of a decoder on untrusted bytes (an oversized iCCP chunk raises
+    # ValueError, for one) means the same to the member.
+    except Exception as error:
         raise ValidationError(
             _("This file is not an image we can read. Upload a JPEG, PNG or WebP."),
             code="logo_unreadable",

@@ -228,7 +228,12 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "docx", "odt", "xlsx", "csv", "md"]
 # Documents are served by Django so that page privacy applies to the file itself.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# Width × height × frames, checked from the header before decoding, by the admin's
+# field and by home.images for every upload path.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# What home.images re-encodes; its admin form refuses what it cannot re-encode.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SiteImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to third-party hosts
 
