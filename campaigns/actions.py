@@ -13,10 +13,17 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from campaigns.models import Pledge, SignOn, SignOnStatus
+from home.validation import parse_id
 from members.models import MemberOrganizationPage, Membership, MembershipStatus
 
+# Links emailed to a supporter's address: the only way a pledge is made, changed or
+# removed, so that nobody but the address's owner can do either, and the pledge
+# form answers the same for every address.
+PLEDGE_CONFIRMATION_SALT = "campaigns.pledge-confirmation"
 PLEDGE_REMOVAL_SALT = "campaigns.pledge-removal"
-# A removal link works for a year; a supporter can always ask for a fresh one.
+# A confirmation link works for a week; a removal link for a year (a supporter can
+# always ask for a fresh one).
+PLEDGE_CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 7
 PLEDGE_REMOVAL_MAX_AGE = 60 * 60 * 24 * 365
 
 
@@ -156,7 +163,9 @@ def check_can_pledge(campaign):
 
 
 def do_pledge(campaign, *, name, email, postcode):
-    """Record a pledge. The same address again updates it. Returns (pledge, created)."""
+    """Record a pledge, confirmed by its address's owner through the link sent to
+    it (see pledge_confirmation_token). The same address again updates the name
+    and postal code rather than counting twice. Returns (pledge, created)."""
     check_can_pledge(campaign)
     email = normalize_email(email)
     now = timezone.now()
@@ -172,29 +181,56 @@ def do_pledge(campaign, *, name, email, postcode):
         return Pledge.objects.get(campaign=campaign, email=email), False
 
 
-def pledge_removal_token(pledge):
-    """A signed token naming the pledge, re-encoded so it is one URL path segment
-    of letters, digits, '-' and '_' (Wagtail's page URLs allow nothing else)."""
-    signed = signing.dumps(
-        {"p": pledge.pk, "e": pledge.email}, salt=PLEDGE_REMOVAL_SALT, compress=True
-    )
+def _link_token(data, salt):
+    """`data` signed, re-encoded so it is one URL path segment of letters, digits,
+    '-' and '_' (Wagtail's page URLs allow nothing else)."""
+    signed = signing.dumps(data, salt=salt, compress=True)
     return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def _link_data(token, salt, max_age):
+    """The dict a link token carries, or None if it is bad or expired."""
+    try:
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        data = signing.loads(signed, salt=salt, max_age=max_age)
+    except (signing.BadSignature, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def pledge_confirmation_token(campaign, *, name, email, postcode):
+    """What a visitor typed in the pledge form, signed into the link emailed to
+    the address they gave: nothing is stored until its owner opens it."""
+    return _link_token(
+        {"c": campaign.pk, "n": name, "e": normalize_email(email), "z": postcode},
+        PLEDGE_CONFIRMATION_SALT,
+    )
+
+
+def pledge_for_confirmation_token(campaign, token):
+    """{"name", "email", "postcode"} a confirmation link carries for this campaign,
+    or None if the link is bad, expired or for another campaign."""
+    data = _link_data(token, PLEDGE_CONFIRMATION_SALT, PLEDGE_CONFIRMATION_MAX_AGE)
+    if data is None or data.get("c") != campaign.pk:
+        return None
+    details = {"name": data.get("n"), "email": data.get("e"), "postcode": data.get("z")}
+    if not all(isinstance(value, str) and value for value in details.values()):
+        return None
+    return details
+
+
+def pledge_removal_token(pledge):
+    return _link_token({"p": pledge.pk, "e": pledge.email}, PLEDGE_REMOVAL_SALT)
 
 
 def pledge_for_removal_token(campaign, token):
     """The pledge a removal link names, or None if the link is bad, expired or the
     pledge is already gone."""
-    try:
-        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        data = signing.loads(
-            signed, salt=PLEDGE_REMOVAL_SALT, max_age=PLEDGE_REMOVAL_MAX_AGE
-        )
-    except (signing.BadSignature, ValueError):
-        return None
-    if not isinstance(data, dict):
+    data = _link_data(token, PLEDGE_REMOVAL_SALT, PLEDGE_REMOVAL_MAX_AGE)
+    if data is None or parse_id(data.get("p")) is None:
         return None
     return Pledge.objects.filter(
-        pk=data.get("p"), email=data.get("e"), campaign=campaign
+        pk=data["p"], email=data.get("e"), campaign=campaign
     ).first()
 
 

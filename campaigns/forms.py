@@ -76,9 +76,7 @@ class PledgeForm(forms.Form):
     email = validation.EmailField(
         max_length=254,
         label=_("Email"),
-        help_text=_(
-            "Never shown publicly. Pledging again with it updates your pledge."
-        ),
+        help_text=_("Never shown publicly. We email it a link to confirm your pledge."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Please give your email address."),

@@ -3,15 +3,13 @@ campaigns.actions for writes."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns import actions
+from campaigns import actions, emails
 from campaigns.forms import (
     CalendarFilterForm,
     CampaignFilterForm,
@@ -24,7 +22,6 @@ from campaigns.models import (
     CampaignOrganization,
     CampaignPage,
     Event,
-    Pledge,
     SignOn,
     SignOnStatus,
 )
@@ -252,6 +249,12 @@ def error_text(error):
 
 
 # --- Pledges ----------------------------------------------------------------------
+#
+# A pledge is made, changed and removed only through links emailed to its address.
+# The pages answer every address alike (same page, status and wording, and the
+# same work: no lookup of the address happens before the answer), so they cannot
+# tell anyone whether an address has pledged, and nothing a visitor types is
+# stored over someone's pledge.
 
 
 def pledge(request, campaign):
@@ -275,66 +278,56 @@ def pledge(request, campaign):
         return render_campaign(request, campaign, status=429, pledge_form=form)
     if form.is_valid():
         try:
-            pledge, created = actions.do_pledge(
-                campaign,
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                postcode=form.cleaned_data["postcode"],
-            )
+            actions.check_can_pledge(campaign)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            removal = request.build_absolute_uri(
-                subpage_url(
-                    campaign, "pledge_remove", actions.pledge_removal_token(pledge)
-                )
+            data = form.cleaned_data
+            token = actions.pledge_confirmation_token(
+                campaign,
+                name=data["name"],
+                email=data["email"],
+                postcode=data["postcode"],
             )
-            transaction.on_commit(
-                lambda: send_pledge_email(campaign, pledge, created, removal)
+            emails.send_pledge_confirmation.enqueue(
+                campaign.pk,
+                actions.normalize_email(data["email"]),
+                request.build_absolute_uri(
+                    subpage_url(campaign, "pledge_confirm", token)
+                ),
             )
-            request.session["pledge_updated"] = not created
             return HttpResponseRedirect(thanks)
     return render_campaign(request, campaign, pledge_form=form)
 
 
-def send_pledge_email(campaign, pledge, created, removal_url):
-    intro = (
-        _("Thank you for pledging your support to “%(campaign)s”.")
-        if created
-        else _("We have updated your pledge to “%(campaign)s”.")
-    ) % {"campaign": campaign.title}
-    body = "\n\n".join(
-        [
-            intro,
-            _(
-                "We keep your name, email and postal code only to count your pledge "
-                "and to write to you about this campaign. They are never shown "
-                "publicly."
-            ),
-            _("To remove your pledge at any time, open this link:")
-            + "\n"
-            + removal_url,
-        ]
-    )
-    send_mail(
-        _("Your pledge: %(campaign)s") % {"campaign": campaign.title},
-        body,
-        None,
-        [pledge.email],
-        fail_silently=True,
-    )
-
-
 def pledge_thanks(request, campaign):
     context = campaign.get_context(request)
-    context.update(
-        {
-            "updated": request.session.pop("pledge_updated", False),
-            "pledge_count": campaign.pledges.count(),
-            "pledge_removal_url": subpage_url(campaign, "pledge_removal_request"),
-        }
-    )
+    context["pledge_removal_url"] = subpage_url(campaign, "pledge_removal_request")
     return TemplateResponse(request, "campaigns/pledge_thanks.html", context)
+
+
+def pledge_confirm(request, campaign, token):
+    """The emailed link: GET shows what will be recorded (mail scanners open
+    links), POST records it."""
+    details = actions.pledge_for_confirmation_token(campaign, token)
+    context = campaign.get_context(request)
+    context.update({"details": details, "created": None, "error": None})
+    status = 200
+    if details is None:
+        status = 404
+    elif request.method == "POST":
+        try:
+            pledge, created = actions.do_pledge(campaign, **details)
+        except ValidationError as error:
+            context["error"] = error_text(error)
+        else:
+            context["created"] = created
+            context["removal_url"] = subpage_url(
+                campaign, "pledge_remove", actions.pledge_removal_token(pledge)
+            )
+    return TemplateResponse(
+        request, "campaigns/pledge_confirm.html", context, status=status
+    )
 
 
 def pledge_removal_request(request, campaign):
@@ -350,23 +343,12 @@ def pledge_removal_request(request, campaign):
             )
             status = 429
         elif form.is_valid():
-            email = actions.normalize_email(form.cleaned_data["email"])
-            pledge = Pledge.objects.filter(campaign=campaign, email=email).first()
-            if pledge is not None:
-                removal = request.build_absolute_uri(
-                    subpage_url(
-                        campaign, "pledge_remove", actions.pledge_removal_token(pledge)
-                    )
-                )
-                send_mail(
-                    _("Remove your pledge: %(campaign)s")
-                    % {"campaign": campaign.title},
-                    _("To remove your pledge, open this link:") + "\n" + removal,
-                    None,
-                    [pledge.email],
-                    fail_silently=True,
-                )
-            # The same answer either way: the page must not confirm who pledged.
+            # The task looks the pledge up and emails it if there is one.
+            emails.send_pledge_removal_link.enqueue(
+                campaign.pk,
+                actions.normalize_email(form.cleaned_data["email"]),
+                request.build_absolute_uri(campaign.url),
+            )
             sent = True
     context = campaign.get_context(request)
     context.update({"form": form, "sent": sent})

@@ -445,6 +445,12 @@ class CampaignPage(RoutablePageMixin, Page):
 
         return views.pledge_thanks(request, self)
 
+    @path("pledge/confirm/<str:token>/")
+    def pledge_confirm(self, request, token):
+        from campaigns import views
+
+        return views.pledge_confirm(request, self, token)
+
     @path("pledge/remove/")
     def pledge_removal_request(self, request):
         from campaigns import views
