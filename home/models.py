@@ -28,10 +28,10 @@ class ReencodingFileDescriptor(ImageFileDescriptor):
     unusable file raises ValidationError with a message for the uploader."""
 
     def __set__(self, instance, value):
-        if isinstance(value, File) and not isinstance(value, FieldFile):
-            if not isinstance(value, CleanImageFile):
-                value = reencode_without_metadata(value)
-            instance._file_reencoded = True
+        if isinstance(value, File) and not isinstance(
+            value, FieldFile | CleanImageFile
+        ):
+            value = reencode_without_metadata(value)
         super().__set__(instance, value)
 
 
@@ -55,10 +55,11 @@ class SiteImage(AbstractImage):
     admin_form_fields = Image.admin_form_fields
 
     def _set_image_file_metadata(self):
-        # Wagtail's multiple uploader, finishing an upload it held back, writes
-        # the raw file to storage and then calls this: re-encode it and delete
-        # the raw copy, so nothing unprocessed stays under the media root.
-        if not getattr(self, "_file_reencoded", False):
+        # A file not yet stored came through the descriptor, re-encoded. One
+        # already stored did not: Wagtail's multiple uploader, finishing an upload
+        # it held back, writes the raw file and then calls this. Re-encode it and
+        # delete the raw copy, so nothing unprocessed stays under the media root.
+        if self.file._committed:
             raw_name = self.file.name
             with self.file.open("rb") as raw:
                 self.file = reencode_without_metadata(raw, raw_name)

@@ -3,6 +3,7 @@ extension of the format written, and answers an odd or hostile file with a messa
 never a server error (issue 11, items 6, 7, 9 and 10)."""
 
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -17,8 +18,10 @@ from tests.home.image_files import (
     ODD_IMAGES,
     bomb_webp,
     frames_in,
+    jpeg_full_of_metadata,
     metadata_in,
     picture,
+    png_full_of_metadata,
 )
 from tests.members.profile_forms import profile_data
 
@@ -301,3 +304,60 @@ def test_an_animation_within_the_limit_is_flattened_to_its_first_frame():
         assert image.getpixel((0, 0)) == (255, 0, 0)  # the first frame's square
         assert image.getpixel((9, 0)) == (255, 0, 0)
         assert image.getpixel((12, 0)) == (255, 255, 255)
+
+
+def test_replacing_an_images_file_in_the_admin_stores_the_new_one_clean(
+    coordinator_client,
+):
+    from django.urls import reverse
+
+    image = in_code(None, ODD_IMAGES["grey jpeg"][0](), "old.jpg")
+    edit = reverse("wagtailimages:edit", args=(image.pk,))
+    assert coordinator_client.get(edit).status_code == 200
+
+    response = coordinator_client.post(
+        edit,
+        {
+            "title": "Replaced",
+            "file": SimpleUploadedFile("new.png", png_full_of_metadata()),
+            "collection": image.collection_id,
+        },
+    )
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.title == "Replaced"
+    assert_only_pixels(image)
+
+
+def test_an_upload_the_multiple_uploader_holds_back_is_kept_private_then_stored_clean(
+    coordinator_client, settings
+):
+    from django.urls import reverse
+    from wagtail.models import UploadedFile
+
+    root = Collection.get_first_root_node().pk
+    # A title too long for the form: Wagtail holds the file back until it is fixed.
+    held = coordinator_client.post(
+        "/admin/images/multiple/add/",
+        {
+            "files[]": SimpleUploadedFile("photo.jpg", jpeg_full_of_metadata()),
+            "title": "x" * 300,
+            "collection": root,
+        },
+    ).json()
+    upload = UploadedFile.objects.get()
+    assert held["success"] and "uploaded_file_id" in held
+    assert Path(upload.file.path).is_relative_to(settings.PRIVATE_MEDIA_ROOT)
+
+    prefix = f"uploaded-image-{upload.pk}"
+    answer = coordinator_client.post(
+        reverse("wagtailimages:create_multiple_from_uploaded_image", args=(upload.pk,)),
+        {f"{prefix}-title": "Office", f"{prefix}-collection": root},
+    ).json()
+
+    assert answer["success"]
+    image = SiteImage.objects.get(pk=answer["image_id"])
+    assert_only_pixels(image)
+    originals = list((Path(settings.MEDIA_ROOT) / "original_images").iterdir())
+    assert [path.name for path in originals] == [Path(image.file.name).name]

@@ -157,6 +157,18 @@ def test_a_document_has_no_address_under_the_media_url(members_only_document):
         members_only_document.file.url  # noqa: B018
 
 
+def test_the_admin_lists_and_edits_documents_kept_in_private_storage(
+    coordinator_client, members_only_document
+):
+    edit = f"/admin/documents/edit/{members_only_document.pk}/"
+
+    assert coordinator_client.get("/admin/documents/").status_code == 200
+    response = coordinator_client.get(edit)
+    assert response.status_code == 200
+    assert members_only_document.url in response.content.decode()
+    assert coordinator_client.get("/admin/documents/chooser/").status_code == 200
+
+
 # --- files stored before documents had a private place ---------------------------
 
 
