@@ -7,9 +7,17 @@ accepts a password or a one-time code goes through the one sign-in throttle
 Finding them is static (the forms a view names or builds, the secret field names
 it reads), so it cannot see through a router that picks a view per request (the
 admin's page views); tests/members/test_sign_in_throttle.py tries each door.
+
+The file half (at the end): every view that can hand out a stored file goes
+through the permission check of its document or image; a new one fails until it
+is in FILE_GUARDS with the reason it is safe and a check that proves it.
 """
 
+import functools
+import inspect
+import re
 import types
+from io import BytesIO
 
 import pytest
 from axes.backends import AxesStandaloneBackend
@@ -17,10 +25,14 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
-from django.urls import URLResolver, get_resolver, path
+from django.urls import URLResolver, get_resolver, path, reverse
 from django.utils.module_loading import import_string
 from django.views.generic import FormView
+from PIL import Image
+from wagtail import hooks
 
 from members.middleware import REDIRECTED_ADMIN_PAGES
 
@@ -361,3 +373,200 @@ def test_a_guard_in_front_of_a_door_hides_it_only_on_the_very_same_route():
     assert [name for _r, name, _w in unguarded_password_doors(other_converter)] == [
         "wagtail.views.authenticate_with_password"
     ]
+
+
+# -- Which views hand out stored files ------------------------------------------
+
+# Source that streams, sends or opens a stored file.
+FILE_MARKERS = re.compile(
+    r"\bFileResponse\b|\bStreamingHttpResponse\b|\bsendfile\b|django\.views\.static"
+    r"|\bserve_image\b|\bstorage\.open\(|\.file\.open\(|\bopen_file\("
+)
+# Views that hand out stored files whatever their own source says.
+KNOWN_FILE_VIEWS = {
+    "django.views.static.serve",
+    "django.contrib.staticfiles.views.serve",
+    "wagtail.documents.views.serve.serve",
+    "wagtail.images.views.serve.ServeView",
+    "wagtail.images.views.serve.SendFileView",
+    "wagtail.images.views.images.preview",
+    "home.media.serve_image",
+}
+# Code whose markers hand out no stored file, and why.
+NOT_STORED_FILES = {
+    "wagtail.admin.views.mixins.SpreadsheetExportMixin": (
+        "Wagtail's CSV/XLSX export of a listing the view already filtered by "
+        "the user's permissions"
+    ),
+    "rest_framework.views.APIView": (
+        "only names StreamingHttpResponse in a type check; API views serialize "
+        "data, and a file's URL in it leads to one of the guarded views"
+    ),
+}
+
+
+@functools.cache
+def marks_files(obj):
+    """Whether a view function's or class's own source has a FILE_MARKERS hit
+    (cached: the admin's views share most of their bases)."""
+    if f"{obj.__module__}.{obj.__qualname__}" in NOT_STORED_FILES:
+        return False
+    try:
+        return bool(FILE_MARKERS.search(inspect.getsource(obj)))
+    except (OSError, TypeError):  # built at runtime: no source to read
+        return False
+
+
+def serves_stored_files(callback):
+    """A known file view, or one whose functions, or any class it is built from
+    (file handling often lives in a mixin), look like they send a file."""
+    if dotted_name(callback) in KNOWN_FILE_VIEWS:
+        return True
+    for layer in layers(callback):
+        cls = view_class(layer)
+        if any(marks_files(each) for each in (cls.__mro__[:-1] if cls else [layer])):
+            return True
+    return False
+
+
+def file_serving_views(patterns=None):
+    """{dotted view name: route} of every effective pattern that serves files."""
+    return {
+        dotted_name(pattern.callback): route
+        for route, pattern in effective_url_patterns(patterns)
+        if serves_stored_files(pattern.callback)
+    }
+
+
+# -- How each of them is guarded, with a check that proves it --------------------
+
+
+def png_upload(name="office.png"):
+    buffer = BytesIO()
+    Image.new("RGB", (80, 80), "teal").save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def check_media_serves_images_only(request):
+    from home.models import SiteImage
+
+    client, media_root = request.getfixturevalue("client"), settings.MEDIA_ROOT
+    planted = media_root / "documents" / "plan.pdf"  # where a document once lived
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(b"%PDF-1.4 members only")
+    image = SiteImage.objects.create(title="Office", file=png_upload())
+
+    assert client.get("/media/documents/plan.pdf").status_code == 404
+    assert client.get("/media//documents/plan.pdf").status_code == 404
+    assert client.get(f"/media/{image.file.name}").status_code == 200
+
+
+def check_documents_go_through_the_privacy_hook(request):
+    from campaigns.document_hooks import (
+        hide_documents_of_resources_the_person_may_not_see as privacy_hook,
+    )
+    from tests.factories import (
+        DocumentFactory,
+        ResourceIndexPageFactory,
+        ResourcePageFactory,
+        UserFactory,
+    )
+
+    assert privacy_hook in hooks.get_hooks("before_serve_document")
+    client = request.getfixturevalue("client")
+    library = ResourceIndexPageFactory(parent=request.getfixturevalue("home_page"))
+    document = DocumentFactory(file=ContentFile(b"%PDF-1.4 plan", name="plan.pdf"))
+    ResourcePageFactory(parent=library, visibility="members", documents=[document])
+
+    assert client.get(document.url).status_code == 404
+    client.force_login(UserFactory(username="no-organization"))
+    assert client.get(document.url).status_code == 404
+
+
+def check_image_previews_are_for_the_admin_only(request):
+    from home.models import SiteImage
+
+    client = request.getfixturevalue("client")
+    image = SiteImage.objects.create(title="Office", file=png_upload())
+    url = reverse("wagtailimages:preview", args=(image.pk, "fill-40x40"))
+
+    assert client.get(url).status_code == 302  # to sign in
+    client.force_login(request.getfixturevalue("editor_a"))  # a member
+    assert client.get(url).status_code in (302, 403)
+    assert request.getfixturevalue("coordinator_client").get(url).status_code == 200
+
+
+# dotted view name → (why it is safe, the check that proves it)
+FILE_GUARDS = {
+    "home.media.serve_image": (
+        "development and tests only; serves image folders of MEDIA_ROOT and "
+        "nothing else, judged after the path is normalized; documents are not "
+        "under MEDIA_ROOT at all",
+        check_media_serves_images_only,
+    ),
+    "wagtail.documents.views.serve.serve": (
+        "every document goes through the before_serve_document hook, which asks "
+        "campaigns.documents.document_visible_to",
+        check_documents_go_through_the_privacy_hook,
+    ),
+    "wagtail.images.views.images.preview": (
+        "under /admin/: only staff past the admin gate, with Wagtail's image "
+        "permissions",
+        check_image_previews_are_for_the_admin_only,
+    ),
+}
+
+
+@pytest.fixture
+def own_media_roots(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+def test_every_view_that_serves_a_stored_file_is_guarded():
+    unguarded = {
+        f"{route} → {name}"
+        for name, route in file_serving_views().items()
+        if name not in FILE_GUARDS
+    }
+
+    assert not unguarded, (
+        "These views can hand out stored files: add each to FILE_GUARDS with the "
+        f"permission check it goes through and a test of it: {unguarded}"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("own_media_roots")
+@pytest.mark.parametrize("view", FILE_GUARDS)
+def test_each_file_guard_is_mounted_and_holds(request, view):
+    assert view in file_serving_views(), f"{view} is no longer mounted: drop it"
+    reason, check = FILE_GUARDS[view]
+    assert reason
+
+    check(request)
+
+
+def test_django_static_serve_is_not_mounted_directly():
+    """It normalizes the path after URL matching, so no URL pattern can guard it
+    (the /media//documents/… leak)."""
+    served = {dotted_name(pattern.callback) for _route, pattern in every_url_pattern()}
+
+    assert "django.views.static.serve" not in served
+
+
+def new_file_view(request, name):
+    from django.http import FileResponse
+
+    return FileResponse(open(name, "rb"))
+
+
+def test_a_newly_mounted_file_view_is_found():
+    from django.views.static import serve
+
+    patterns = [path("files/<path:path>", serve), path("logo/<name>", new_file_view)]
+
+    assert set(file_serving_views(patterns)) == {
+        "django.views.static.serve",
+        f"{__name__}.new_file_view",
+    }
