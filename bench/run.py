@@ -125,9 +125,51 @@ def main():
             ms, queries = measure(client, path, size["repeats"])
             print_line(label, ms, queries, baseline_ms)
 
+        not_found_alike(client, 120 if not args.smoke else 10)
+
         import board_bench  # the signed-in board, a long thread, socket fan-out
 
         board_bench.run(Client, measure, baseline_ms, args.smoke, print_line)
+
+
+def not_found_alike(client, rounds):
+    """A hidden organization's profile and a made-up one must answer alike (the
+    same 404, the same work), or a timing probe confirms a guessed slug. Times
+    both, interleaved as such a probe would, and prints the medians."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from members.models import MemberOrganizationPage
+
+    organizations = MemberOrganizationPage.objects.live().order_by("pk")
+    hidden = organizations.filter(visibility="hidden").first()
+    if hidden is None:  # a small seed may have none: hide one (a throwaway database)
+        hidden = organizations.last()
+        organizations.filter(pk=hidden.pk).update(visibility="hidden")
+    paths = {
+        "hidden": hidden.url,
+        "made up": hidden.url.rstrip("/") + "-x/",
+    }
+    timings = {label: [] for label in paths}
+    queries = {}
+    for label, path in paths.items():
+        client.get(path)  # warm
+        with CaptureQueriesContext(connection) as captured:
+            status = client.get(path).status_code
+        if status != 404:
+            raise SystemExit(f"{path} answered {status}, not 404")
+        queries[label] = len(captured)
+    for _ in range(rounds):
+        for label, path in paths.items():
+            start = time.perf_counter()
+            client.get(path)
+            timings[label].append((time.perf_counter() - start) * 1000)
+    for label in paths:
+        print(
+            f"bench: {'404, ' + label + ' slug':<28} "
+            f"{statistics.median(timings[label]):8.2f} ms {queries[label]:4d} queries"
+            f"   (median of {rounds}, interleaved)"
+        )
 
 
 def print_line(label, ms, queries, baseline_ms):

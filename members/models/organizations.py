@@ -143,25 +143,30 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
     # Imports inside the routes: members.directory and friends import this module.
 
     def route(self, request, path_components):
-        """A profile is found in one query (the specific page, its logo, and whether
-        the visitor may see it) instead of Wagtail's two, plus one more in serve()."""
+        """/members/<slug>/…: a profile is found in one query (the specific page,
+        its logo, and whether the viewer may see it) instead of Wagtail's two, plus
+        one more in serve(). A slug the viewer may not see answers the same 404,
+        after the same one query, as a slug that does not exist: falling back to
+        Wagtail's route for it would load the hidden page and only refuse it in
+        serve(), which is measurably slower and confirms a guessed slug."""
         if (
-            self.live
-            and len(path_components) == 1
-            and path_components[0] not in RESERVED_DIRECTORY_SLUGS
+            not self.live
+            or not path_components
+            or path_components[0] in RESERVED_DIRECTORY_SLUGS
         ):
-            organization = (
-                MemberOrganizationPage.objects.visible_to(request.user)
-                .child_of(self)
-                .filter(slug=path_components[0])
-                .select_related("logo")
-                .first()
-            )
-            if organization is not None:
-                organization.checked_visible_to = request.user
-                return organization.route(request, [])
-        # Not visible (or not a profile): Wagtail finds it, and serve() says 404.
-        return super().route(request, path_components)
+            # The directory itself and its own routes (graph/…).
+            return super().route(request, path_components)
+        organization = (
+            MemberOrganizationPage.objects.visible_to(request.user)
+            .child_of(self)
+            .filter(slug=path_components[0])
+            .select_related("logo")
+            .first()
+        )
+        if organization is None:
+            raise Http404
+        organization.checked_visible_to = request.user
+        return organization.route(request, path_components[1:])
 
     @path("", name="directory")
     def directory(self, request):
