@@ -67,8 +67,15 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         if user is None or not user.is_authenticated:
             # Accept, then close with our code: a handshake refusal reaches browsers
             # only as 1006, and the client must know not to retry until signed in.
+            # A deactivated account is not signed out: 4403, as on an open socket.
+            session = self.scope.get("session")
+            deactivated = session is not None and await database_sync_to_async(
+                session_names_inactive_account
+            )(session)
             await self.accept()
-            await self.close(code=CLOSE_UNAUTHENTICATED)
+            await self.close(
+                code=CLOSE_FORBIDDEN if deactivated else CLOSE_UNAUTHENTICATED
+            )
             return
         self.consecutive_errors = 0
         self.closed = False

@@ -2,6 +2,7 @@
 asserting what docs/board-protocol.md documents (issue 11 #15)."""
 
 import asyncio
+import types
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -153,4 +154,28 @@ async def test_a_suspension_from_posting_leaves_reading_and_the_socket_alone(boa
         board.coordinator, board.bob, "Cooling off"
     )
     assert await still_open(socket)
+    await socket.disconnect()
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [(sign_out, CLOSE_UNAUTHENTICATED), (deactivate, CLOSE_FORBIDDEN)],
+)
+async def test_a_new_socket_gets_the_same_code_as_an_open_one(board, change, code):
+    from channels.testing import WebsocketCommunicator
+
+    from network.asgi import application
+    from tests.network.test_board_live import SAME_ORIGIN, cookie_for
+
+    session_key = await cookie_for(board.bob)
+    await sync_to_async(change)(board, types.SimpleNamespace(session_key=session_key))
+    socket = WebsocketCommunicator(
+        application,
+        "/ws/board/",
+        headers=[*SAME_ORIGIN, (b"cookie", f"sessionid={session_key}".encode())],
+    )
+    connected, _ = await socket.connect()
+    assert connected
+    closed = await socket.receive_output()
+    assert closed == {"type": "websocket.close", "code": code}
     await socket.disconnect()
