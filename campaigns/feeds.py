@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
 from campaigns.models import CampaignPage, CampaignUpdate, Event
+from members.directory import without_control_characters
 from members.models import IssueArea
 
 FEED_LENGTH = 50
@@ -142,7 +143,12 @@ def calendar_ical(request, calendar_page):
     name = _("Network calendar")
     slug = request.GET.get("issue")
     if slug:
-        issue_area = IssueArea.objects.filter(slug=slug).first()
+        # A control character is in no slug (and PostgreSQL refuses a NUL).
+        issue_area = (
+            None
+            if without_control_characters(slug) != slug
+            else IssueArea.objects.filter(slug=slug).first()
+        )
         if issue_area is None:
             raise Http404(_("No such issue area."))
         events = events.in_issue_area(issue_area)

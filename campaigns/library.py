@@ -27,6 +27,7 @@ from campaigns.models.resources import (
     ResourcePage,
 )
 from home.validation import parse_bounded_int
+from members.directory import without_control_characters
 from members.models import MemberOrganizationPage
 
 logger = logging.getLogger(__name__)
@@ -74,7 +75,11 @@ def read_choices(request):
     """The person's choices, cleaned: unknown or malformed values are ignored."""
     get = request.GET
     query = " ".join(get.get("q", "").split())[:MAX_QUERY_LENGTH]
-    choices = {name: get.get(name, "").strip()[:100] for name in FACETS}
+    # No control characters: PostgreSQL refuses a NUL in any text it is given.
+    choices = {
+        name: without_control_characters(get.get(name, "")).strip()[:100]
+        for name in FACETS
+    }
     if choices["kind"] not in ResourceKind.values:
         choices["kind"] = ""
     if choices["language"] not in LANGUAGE_NAMES:
