@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
+from home.validation import refuse_invisible_characters
 from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
 
 # Slugs the directory keeps for its own routes (/members/graph/ and friends).
@@ -424,10 +425,18 @@ class MemberOrganizationPage(Page):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.slug in RESERVED_DIRECTORY_SLUGS:
-            raise ValidationError(
-                {"slug": _("This address is reserved by the directory; pick another.")}
+            errors["slug"] = _(
+                "This address is reserved by the directory; pick another."
             )
+        try:
+            # The front-end forms refuse these too; this covers the admin's page form.
+            refuse_invisible_characters(self.title)
+        except ValidationError as error:
+            errors["title"] = error
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def country_name(self):
