@@ -1,9 +1,11 @@
-"""Board writes. `check_*` validates and authorizes (raising BoardActionError with
-a message for the person); `do_*` writes in one transaction, records the room
-event and queues its broadcast for after commit. HTTP views call these; the socket
-never writes.
+"""Board writes. Each write is one call: `do_*` runs its `check_*` functions
+(which validate and authorize, raising BoardActionError with a message for the
+person) and only then writes in one transaction, records the room event and
+queues its broadcast for after commit. A refused write has changed nothing. The
+board's pages and the admin's moderation queue call the same `do_*`; the socket
+only reads (DESIGN.md section 5).
 
-Every moderation action is audited with wagtail.log_actions.
+Every moderation decision is audited with wagtail.log_actions.
 """
 
 import datetime
@@ -11,11 +13,11 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Value
+from django.db.models import F, TextChoices, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.log_actions import log
 
 from home.validation import refuse_invisible_characters
@@ -25,6 +27,7 @@ from network.markdown import mentioned_slugs, render_markdown
 from network.models import (
     BoardBan,
     Flag,
+    FlagReason,
     Notification,
     Post,
     PostRevision,
@@ -187,6 +190,70 @@ def check_flag(user, post):
         )
 
 
+def check_flag_reason(reason):
+    if reason not in FlagReason.values:
+        raise BoardActionError(
+            _("Choose why coordinators should look at this post."), field="reason"
+        )
+
+
+# --- moderation decisions -------------------------------------------------------
+
+
+class Decision(TextChoices):
+    """What a coordinator may decide, as the thread page and the admin's queue
+    send it (the `action` of their forms)."""
+
+    HIDE = "hide", gettext_lazy("Hide the post")
+    RESTORE = "restore", gettext_lazy("Restore the post")
+    DISMISS = "dismiss", gettext_lazy("Dismiss the post's flags")
+    SUSPEND = "suspend", gettext_lazy("Suspend the post's author from posting")
+    LIFT = "lift", gettext_lazy("Lift a suspension")
+    LOCK = "lock", gettext_lazy("Lock the thread")
+    UNLOCK = "unlock", gettext_lazy("Unlock the thread")
+    PIN = "pin", gettext_lazy("Pin the thread")
+    UNPIN = "unpin", gettext_lazy("Unpin the thread")
+
+
+# What each decision acts on.
+DECISION_TARGETS = {
+    Decision.HIDE: Post,
+    Decision.RESTORE: Post,
+    Decision.DISMISS: Post,
+    Decision.SUSPEND: Post,
+    Decision.LIFT: BoardBan,
+    Decision.LOCK: Thread,
+    Decision.UNLOCK: Thread,
+    Decision.PIN: Thread,
+    Decision.UNPIN: Thread,
+}
+
+# The refusal of a missing or unknown decision, the same from every door.
+UNKNOWN_DECISION = gettext_lazy(
+    "Choose one of the moderation buttons; nothing was changed."
+)
+
+DECISION_DONE = {
+    Decision.HIDE: gettext_lazy("The post is hidden."),
+    Decision.RESTORE: gettext_lazy("The post is visible again."),
+    Decision.DISMISS: gettext_lazy("The post's flags are dismissed."),
+    Decision.SUSPEND: gettext_lazy("The author is suspended from posting."),
+    Decision.LIFT: gettext_lazy("The suspension is lifted."),
+    Decision.LOCK: gettext_lazy("The thread is updated."),
+    Decision.UNLOCK: gettext_lazy("The thread is updated."),
+    Decision.PIN: gettext_lazy("The thread is updated."),
+    Decision.UNPIN: gettext_lazy("The thread is updated."),
+}
+
+
+def check_decision(moderator, decision, target):
+    check_is_moderator(moderator)
+    if decision not in DECISION_TARGETS:
+        raise BoardActionError(str(UNKNOWN_DECISION), field="action")
+    if not isinstance(target, DECISION_TARGETS[decision]):
+        raise BoardActionError(_("Choose what the decision is about."))
+
+
 # --- writes -------------------------------------------------------------------
 
 
@@ -263,8 +330,18 @@ def _new_post(user, thread, body, organization):
     return post, mentioned
 
 
-@transaction.atomic
 def do_create_thread(user, room, title, body, organization, issue_areas=()):
+    """Open a thread with its first post, speaking for `organization` (None:
+    a coordinator speaking for the network). Returns (thread, post)."""
+    check_can_post(user, room)
+    title = check_title(title)
+    body = check_body(body)
+    organization = check_organization(user, organization)
+    return _write_thread(user, room, title, body, organization, issue_areas)
+
+
+@transaction.atomic
+def _write_thread(user, room, title, body, organization, issue_areas):
     serialize_posts_by(user)
     now = timezone.now()
     thread = Thread(
@@ -291,8 +368,17 @@ def do_create_thread(user, room, title, body, organization, issue_areas=()):
     return thread, post
 
 
-@transaction.atomic
 def do_create_post(user, thread, body, organization):
+    """Reply in a thread, speaking for `organization` (None: a coordinator
+    speaking for the network)."""
+    check_can_post(user, thread.room, thread)
+    body = check_body(body)
+    organization = check_organization(user, organization)
+    return _write_post(user, thread, body, organization)
+
+
+@transaction.atomic
+def _write_post(user, thread, body, organization):
     serialize_posts_by(user)
     post, mentioned = _new_post(user, thread, body, organization)
     Thread.objects.filter(pk=thread.pk).update(
@@ -305,10 +391,17 @@ def do_create_post(user, thread, body, organization):
     return post
 
 
-@transaction.atomic
 def do_edit_post(user, post, body):
+    """Change one's own post, keeping the earlier text as a revision."""
+    check_edit_post(user, post)
+    body = check_body(body)
     if body == post.body:
         return post
+    return _write_edit(user, post, body)
+
+
+@transaction.atomic
+def _write_edit(user, post, body):
     PostRevision.objects.create(
         post=post, body=post.body, created_at=post.edited_at or post.created_at
     )
@@ -321,8 +414,15 @@ def do_edit_post(user, post, body):
     return post
 
 
-@transaction.atomic
 def do_flag_post(user, post, reason, note=""):
+    """Ask coordinators to look at someone else's post."""
+    check_flag(user, post)
+    check_flag_reason(reason)
+    return _write_flag(user, post, reason, note)
+
+
+@transaction.atomic
+def _write_flag(user, post, reason, note):
     try:
         flag = Flag.objects.create(post=post, reporter=user, reason=reason, note=note)
     except IntegrityError as error:  # a double submit got past check_flag
@@ -333,8 +433,35 @@ def do_flag_post(user, post, reason, note=""):
     return flag
 
 
+def do_moderate(moderator, decision, target, reason=""):
+    """One moderation decision (a Decision value) on its target: a post, a
+    thread or a suspension, as DECISION_TARGETS says. The thread page and the
+    admin's queue both decide through here; each do_* below checks again."""
+    check_decision(moderator, decision, target)
+    if decision == Decision.HIDE:
+        return do_hide_post(moderator, target, reason)
+    if decision == Decision.RESTORE:
+        return do_restore_post(moderator, target)
+    if decision == Decision.DISMISS:
+        return do_dismiss_flags(moderator, target)
+    if decision == Decision.SUSPEND:
+        return do_suspend_from_posting(
+            moderator, target.author, reason or _("Suspended after a flagged post.")
+        )
+    if decision == Decision.LIFT:
+        return do_lift_suspension(moderator, target)
+    states = {
+        Decision.LOCK: {"locked": True},
+        Decision.UNLOCK: {"locked": False},
+        Decision.PIN: {"pinned": True},
+        Decision.UNPIN: {"pinned": False},
+    }
+    return do_set_thread_state(moderator, target, **states[decision])
+
+
 @transaction.atomic
 def do_hide_post(moderator, post, reason=""):
+    check_is_moderator(moderator)
     changes = {
         "hidden": True,
         "hidden_at": timezone.now(),
@@ -364,6 +491,7 @@ def do_hide_post(moderator, post, reason=""):
 
 @transaction.atomic
 def do_restore_post(moderator, post):
+    check_is_moderator(moderator)
     changes = {
         "hidden": False,
         "hidden_at": None,
@@ -382,8 +510,15 @@ def do_restore_post(moderator, post):
     return post
 
 
+def do_dismiss_flags(moderator, post):
+    """Close every open flag on a post, leaving the post as it is."""
+    check_is_moderator(moderator)
+    return [do_dismiss_flag(moderator, flag) for flag in post.flags.open()]
+
+
 @transaction.atomic
 def do_dismiss_flag(moderator, flag):
+    check_is_moderator(moderator)
     flag.resolved_at = timezone.now()
     flag.resolved_by = moderator
     flag.resolution = "dismissed"
@@ -394,6 +529,7 @@ def do_dismiss_flag(moderator, flag):
 
 @transaction.atomic
 def do_set_thread_state(moderator, thread, *, locked=None, pinned=None):
+    check_is_moderator(moderator)
     changed = []
     if locked is not None and thread.locked != locked:
         thread.locked = locked
@@ -418,6 +554,7 @@ def do_set_thread_state(moderator, thread, *, locked=None, pinned=None):
 
 @transaction.atomic
 def do_suspend_from_posting(moderator, user, reason):
+    check_is_moderator(moderator)
     ban = BoardBan.objects.filter(user=user, lifted_at__isnull=True).first()
     if ban is None:
         ban = BoardBan.objects.create(user=user, reason=reason, created_by=moderator)
@@ -432,6 +569,7 @@ def do_suspend_from_posting(moderator, user, reason):
 
 @transaction.atomic
 def do_lift_suspension(moderator, ban):
+    check_is_moderator(moderator)
     if ban.lifted_at is None:
         ban.lifted_at = timezone.now()
         ban.save(update_fields=["lifted_at"])

@@ -1,5 +1,7 @@
 """The board's pages: rooms, threads and the forms that write (all over plain HTTP,
-CSRF-protected, working without JavaScript). Writes go through network.actions."""
+CSRF-protected, working without JavaScript). Each write is one call of a
+network.actions `do_*`, which checks before it writes; a refusal is shown on the
+form, with what was typed kept."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -15,7 +17,7 @@ from home.validation import MAX_ID, parse_bounded_int, parse_id
 from network import actions
 from network.actions import BoardActionError
 from network.events import redact, replay, unnamed_organization_ids
-from network.forms import EditPostForm, FlagForm, HideForm, PostForm, ThreadForm
+from network.forms import EditPostForm, FlagForm, ModerationForm, PostForm, ThreadForm
 from network.models import Flag, Notification, Post, Room, Thread
 from network.models.board import may_use_board
 from network.queries import (
@@ -107,19 +109,12 @@ def room_view(request, room_slug):
         form = ThreadForm(request.POST, **_form_kwargs(request.user))
         if form.is_valid():
             try:
-                actions.check_can_post(request.user, room)
-                title = actions.check_title(form.cleaned_data["title"])
-                body = actions.check_body(form.cleaned_data["body"])
-                organization = actions.check_organization(
-                    request.user, form.cleaned_data["organization"]
-                )
-                # The write checks the post limit again, atomically.
                 thread, _post = actions.do_create_thread(
                     request.user,
                     room,
-                    title,
-                    body,
-                    organization,
+                    form.cleaned_data["title"],
+                    form.cleaned_data["body"],
+                    form.cleaned_data["organization"],
                     form.cleaned_data["issue_areas"],
                 )
             except BoardActionError as error:
@@ -179,13 +174,12 @@ def thread_view(request, room_slug, thread_id):
         form = PostForm(request.POST, **form_kwargs)
         if form.is_valid():
             try:
-                actions.check_can_post(user, room, thread)
-                body = actions.check_body(form.cleaned_data["body"])
-                organization = actions.check_organization(
-                    user, form.cleaned_data["organization"]
+                post = actions.do_create_post(
+                    user,
+                    thread,
+                    form.cleaned_data["body"],
+                    form.cleaned_data["organization"],
                 )
-                # The write checks the post limit again, atomically.
-                post = actions.do_create_post(user, thread, body, organization)
             except BoardActionError as error:
                 _add_action_error(form, error)
             else:
@@ -246,6 +240,7 @@ def edit_post_view(request, post_id):
     form = EditPostForm(initial={"body": post.body})
     status = 200
     try:
+        # Asked before the form is shown, too: nobody types an edit in vain.
         actions.check_edit_post(request.user, post)
     except BoardActionError as error:
         messages.error(request, error.message)
@@ -254,11 +249,10 @@ def edit_post_view(request, post_id):
         form = EditPostForm(request.POST)
         if form.is_valid():
             try:
-                body = actions.check_body(form.cleaned_data["body"])
+                actions.do_edit_post(request.user, post, form.cleaned_data["body"])
             except BoardActionError as error:
                 _add_action_error(form, error)
             else:
-                actions.do_edit_post(request.user, post, body)
                 messages.success(request, _("Your post is updated."))
                 return redirect(post.get_absolute_url())
         status = 400
@@ -279,16 +273,15 @@ def flag_post_view(request, post_id):
         form = FlagForm(request.POST)
         if form.is_valid():
             try:
-                actions.check_flag(request.user, post)
+                actions.do_flag_post(
+                    request.user,
+                    post,
+                    form.cleaned_data["reason"],
+                    form.cleaned_data["note"],
+                )
             except BoardActionError as error:
                 messages.error(request, error.message)
                 return redirect(post.get_absolute_url())
-            actions.do_flag_post(
-                request.user,
-                post,
-                form.cleaned_data["reason"],
-                form.cleaned_data["note"],
-            )
             messages.success(
                 request,
                 _("Thank you. Coordinators will review the post."),
@@ -300,8 +293,9 @@ def flag_post_view(request, post_id):
     )
 
 
-@require_POST
-def moderate_post_view(request, post_id):
+def moderation_gate(request):
+    """Coordinators only: anyone else is sent back to the board with the reason.
+    Returns a response to send, or None to go on."""
     gate = board_gate(request)
     if gate:
         return gate
@@ -310,20 +304,43 @@ def moderate_post_view(request, post_id):
     except BoardActionError as error:
         messages.error(request, error.message)
         return redirect("/board/")
-    post = _post_for(request, post_id)
-    form = HideForm(request.POST)
-    action = request.POST.get("action")
-    if action == "restore":
-        actions.do_restore_post(request.user, post)
-        messages.success(request, _("The post is visible again."))
-    elif action == "hide" and form.is_valid():
-        actions.do_hide_post(request.user, post, form.cleaned_data["reason"])
-        messages.success(request, _("The post is hidden."))
-    elif action == "hide":
-        for error in form.errors.get("reason", []):
-            messages.error(request, error)
+    return None
+
+
+def decide(request, form, target):
+    """Apply a moderation form's decision through the one moderation action and
+    say what happened, or why nothing did."""
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return
+    decision = form.cleaned_data["action"]
+    try:
+        actions.do_moderate(request.user, decision, target, form.cleaned_data["reason"])
+    except BoardActionError as error:
+        messages.error(request, error.message)
     else:
-        messages.error(request, _("Choose hide or restore."))
+        messages.success(request, actions.DECISION_DONE[decision])
+
+
+# The decisions each page's buttons send (the admin's queue has its own).
+POST_DECISIONS = (actions.Decision.HIDE, actions.Decision.RESTORE)
+THREAD_DECISIONS = (
+    actions.Decision.LOCK,
+    actions.Decision.UNLOCK,
+    actions.Decision.PIN,
+    actions.Decision.UNPIN,
+)
+
+
+@require_POST
+def moderate_post_view(request, post_id):
+    gate = moderation_gate(request)
+    if gate:
+        return gate
+    post = _post_for(request, post_id)
+    decide(request, ModerationForm(request.POST, decisions=POST_DECISIONS), post)
     next_url = request.POST.get("next", "")
     if next_url.startswith("/admin/"):
         return redirect(next_url)
@@ -332,27 +349,11 @@ def moderate_post_view(request, post_id):
 
 @require_POST
 def moderate_thread_view(request, room_slug, thread_id):
-    gate = board_gate(request)
+    gate = moderation_gate(request)
     if gate:
         return gate
-    try:
-        actions.check_is_moderator(request.user)
-    except BoardActionError as error:
-        messages.error(request, error.message)
-        return redirect("/board/")
     _room, thread = _thread_for(request, room_slug, thread_id)
-    choice = request.POST.get("action")
-    changes = {
-        "lock": {"locked": True},
-        "unlock": {"locked": False},
-        "pin": {"pinned": True},
-        "unpin": {"pinned": False},
-    }.get(choice)
-    if changes is None:
-        messages.error(request, _("Unknown moderation action."))
-    else:
-        actions.do_set_thread_state(request.user, thread, **changes)
-        messages.success(request, _("The thread is updated."))
+    decide(request, ModerationForm(request.POST, decisions=THREAD_DECISIONS), thread)
     return redirect(thread.get_absolute_url())
 
 

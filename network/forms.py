@@ -1,10 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.validation import ModelMultipleChoiceField, NameField
+from home.validation import ModelChoiceField, ModelMultipleChoiceField, NameField
 from members.models import IssueArea
-from network.actions import MAX_TITLE_CHARS
-from network.models import FlagReason
+from network.actions import (
+    DECISION_TARGETS,
+    MAX_TITLE_CHARS,
+    UNKNOWN_DECISION,
+    Decision,
+)
+from network.models import BoardBan, FlagReason, Post
 
 BODY_HELP = _(
     "Markdown works: **bold**, _italic_, [links](https://example.org), lists and "
@@ -97,7 +102,60 @@ class FlagForm(forms.Form):
     )
 
 
-class HideForm(forms.Form):
+class ModerationForm(forms.Form):
+    """A moderation decision as a page's buttons send it: one of the decisions
+    that page offers, and why. A missing or unknown one is refused with the same
+    words network.actions.do_moderate uses."""
+
+    action = forms.ChoiceField(
+        error_messages={
+            "required": UNKNOWN_DECISION,
+            "invalid_choice": UNKNOWN_DECISION,
+        }
+    )
     reason = forms.CharField(
         label=_("Reason (kept in the moderation log)"), max_length=300, required=False
     )
+
+    def __init__(self, *args, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [
+            (decision.value, decision.label) for decision in decisions
+        ]
+
+
+class ModerationQueueForm(ModerationForm):
+    """The admin's moderation queue: the decision, and the post or suspension it
+    is about, by id (home.validation refuses ids no row can have)."""
+
+    DECISIONS = (
+        Decision.HIDE,
+        Decision.RESTORE,
+        Decision.DISMISS,
+        Decision.SUSPEND,
+        Decision.LIFT,
+    )
+
+    post = ModelChoiceField(
+        queryset=Post.objects.select_related("author"), required=False
+    )
+    ban = ModelChoiceField(queryset=BoardBan.objects.all(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, decisions=self.DECISIONS, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("action")
+        if decision:
+            name = "ban" if DECISION_TARGETS[decision] is BoardBan else "post"
+            if cleaned.get(name) is None and name not in self.errors:
+                self.add_error(name, _("Choose what the decision is about."))
+        return cleaned
+
+    @property
+    def target(self):
+        decision = self.cleaned_data["action"]
+        if DECISION_TARGETS[decision] is BoardBan:
+            return self.cleaned_data["ban"]
+        return self.cleaned_data["post"]

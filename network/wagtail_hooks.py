@@ -1,9 +1,10 @@
 """The board in the Wagtail admin: the coordinators' moderation queue, and the
 labels of the board's audited actions in Wagtail's log."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -12,8 +13,8 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from home.validation import parse_id
 from network import actions
+from network.forms import ModerationQueueForm
 from network.models import BoardBan, Flag, Post
 
 LOG_ACTIONS = [
@@ -117,37 +118,29 @@ def moderation_queue(request):
     )
 
 
-def _posted_id(request, name):
-    """An id from the moderation form, or a 404 for one no row can have."""
-    object_id = parse_id(request.POST.get(name))
-    if object_id is None:
-        raise Http404
-    return object_id
-
-
 @require_POST
 def moderation_action(request):
+    """One decision from the queue, through the same action the thread page
+    uses. An unknown or missing decision is refused with a message; an id no
+    post or suspension has is not found."""
     require_coordinator(request)
-    action = request.POST.get("action")
-    if action in ("hide", "restore"):
-        post = get_object_or_404(Post, pk=_posted_id(request, "post"))
-        if action == "hide":
-            actions.do_hide_post(request.user, post, request.POST.get("reason", ""))
-        else:
-            actions.do_restore_post(request.user, post)
-    elif action == "dismiss":
-        post = get_object_or_404(Post, pk=_posted_id(request, "post"))
-        for flag in post.flags.open():
-            actions.do_dismiss_flag(request.user, flag)
-    elif action == "suspend":
-        post = get_object_or_404(
-            Post.objects.select_related("author"), pk=_posted_id(request, "post")
+    form = ModerationQueueForm(request.POST)
+    if not form.is_valid():
+        if "post" in form.errors or "ban" in form.errors:
+            raise Http404
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("board_moderation")
+    decision = form.cleaned_data["action"]
+    try:
+        actions.do_moderate(
+            request.user, decision, form.target, form.cleaned_data["reason"]
         )
-        reason = request.POST.get("reason", "") or _("Suspended after a flagged post.")
-        actions.do_suspend_from_posting(request.user, post.author, reason)
-    elif action == "lift":
-        ban = get_object_or_404(BoardBan, pk=_posted_id(request, "ban"))
-        actions.do_lift_suspension(request.user, ban)
+    except actions.BoardActionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, actions.DECISION_DONE[decision])
     return redirect("board_moderation")
 
 
