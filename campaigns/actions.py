@@ -4,6 +4,7 @@ HTTP views and the admin call these, so there is one code path for each action.
 """
 
 import base64
+import secrets
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,18 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from campaigns.models import Pledge, SignOn, SignOnStatus
+from campaigns.models import PendingPledge, Pledge, SignOn, SignOnStatus
+from campaigns.models.pledges import token_digest
 from home.validation import parse_id
 from members.models import MemberOrganizationPage, Membership, MembershipStatus
 
-# Links emailed to a supporter's address: the only way a pledge is made, changed or
-# removed, so that nobody but the address's owner can do either, and the pledge
-# form answers the same for every address.
-PLEDGE_CONFIRMATION_SALT = "campaigns.pledge-confirmation"
+# A removal link works for a year (a supporter can always ask for a fresh one).
 PLEDGE_REMOVAL_SALT = "campaigns.pledge-removal"
-# A confirmation link works for a week; a removal link for a year (a supporter can
-# always ask for a fresh one).
-PLEDGE_CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 7
 PLEDGE_REMOVAL_MAX_AGE = 60 * 60 * 24 * 365
 
 
@@ -151,6 +147,11 @@ def do_decide(user, signon, status):
 
 
 # --- Pledges --------------------------------------------------------------------
+#
+# A pledge is made, changed and removed only through links emailed to its address,
+# so that nobody but the address's owner can do either and the pledge form answers
+# the same for every address. What was typed waits in a PendingPledge; the link
+# carries only a random token (URLs end up in logs and browser histories).
 
 
 def normalize_email(email):
@@ -162,10 +163,71 @@ def check_can_pledge(campaign):
         raise ValidationError(_("This campaign is not taking pledges."))
 
 
+def do_request_pledge(campaign, *, name, email, postcode):
+    """Keep what was typed until the address's owner confirms it. The same work
+    for every address: nothing is looked up by it. Returns the PendingPledge,
+    whose link emails.send_pledge_confirmation issues and sends."""
+    check_can_pledge(campaign)
+    now = timezone.now()
+    # Cleaning here keeps the table to about a week of submissions with no
+    # scheduler to run.
+    PendingPledge.objects.expired(now).delete()
+    return PendingPledge.objects.create(
+        campaign=campaign,
+        name=name,
+        email=normalize_email(email),
+        postcode=postcode,
+        consented_at=now,
+    )
+
+
+def issue_pledge_confirmation_token(pending):
+    """A new random token for the pending pledge's link; only its digest is kept,
+    so the token exists nowhere but in the email."""
+    token = secrets.token_urlsafe(32)
+    pending.token_digest = token_digest(token)
+    pending.save(update_fields=["token_digest"])
+    return token
+
+
+def pending_pledge_for_token(campaign, token):
+    """The unexpired pending pledge a confirmation link names for this campaign,
+    or None (bad, expired, already used, or for another campaign)."""
+    return (
+        PendingPledge.objects.unexpired()
+        .for_token(token)
+        .filter(campaign=campaign)
+        .select_related("campaign")
+        .first()
+    )
+
+
+def do_confirm_pledge(pending):
+    """Record what the pending pledge holds, confirmed by its address's owner: a
+    new pledge, or the same address's pledge updated rather than counted twice.
+    Its link is used up, and so are the address's other links for this campaign
+    (an older one would undo what was just confirmed). Returns (pledge, created),
+    or None if the link was used meanwhile (two clicks at once)."""
+    check_can_pledge(pending.campaign)
+    with transaction.atomic():
+        # Deleting the row claims the link: of two clicks, one deletes it.
+        if not PendingPledge.objects.filter(pk=pending.pk).delete()[0]:
+            return None
+        PendingPledge.objects.filter(
+            campaign_id=pending.campaign_id, email=pending.email
+        ).delete()
+        return do_pledge(
+            pending.campaign,
+            name=pending.name,
+            email=pending.email,
+            postcode=pending.postcode,
+        )
+
+
 def do_pledge(campaign, *, name, email, postcode):
-    """Record a pledge, confirmed by its address's owner through the link sent to
-    it (see pledge_confirmation_token). The same address again updates the name
-    and postal code rather than counting twice. Returns (pledge, created)."""
+    """Record a pledge (do_confirm_pledge is the only caller outside tests). The
+    same address again updates the name and postal code rather than counting
+    twice. Returns (pledge, created)."""
     check_can_pledge(campaign)
     email = normalize_email(email)
     now = timezone.now()
@@ -181,57 +243,30 @@ def do_pledge(campaign, *, name, email, postcode):
         return Pledge.objects.get(campaign=campaign, email=email), False
 
 
-def _link_token(data, salt):
-    """`data` signed, re-encoded so it is one URL path segment of letters, digits,
-    '-' and '_' (Wagtail's page URLs allow nothing else)."""
-    signed = signing.dumps(data, salt=salt, compress=True)
-    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
-
-
-def _link_data(token, salt, max_age):
-    """The dict a link token carries, or None if it is bad or expired."""
-    try:
-        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        data = signing.loads(signed, salt=salt, max_age=max_age)
-    except (signing.BadSignature, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def pledge_confirmation_token(campaign, *, name, email, postcode):
-    """What a visitor typed in the pledge form, signed into the link emailed to
-    the address they gave: nothing is stored until its owner opens it."""
-    return _link_token(
-        {"c": campaign.pk, "n": name, "e": normalize_email(email), "z": postcode},
-        PLEDGE_CONFIRMATION_SALT,
-    )
-
-
-def pledge_for_confirmation_token(campaign, token):
-    """{"name", "email", "postcode"} a confirmation link carries for this campaign,
-    or None if the link is bad, expired or for another campaign."""
-    data = _link_data(token, PLEDGE_CONFIRMATION_SALT, PLEDGE_CONFIRMATION_MAX_AGE)
-    if data is None or data.get("c") != campaign.pk:
-        return None
-    details = {"name": data.get("n"), "email": data.get("e"), "postcode": data.get("z")}
-    if not all(isinstance(value, str) and value for value in details.values()):
-        return None
-    return details
-
-
 def pledge_removal_token(pledge):
-    return _link_token({"p": pledge.pk, "e": pledge.email}, PLEDGE_REMOVAL_SALT)
+    """The pledge's id, signed: the link carries nothing personal. (Links issued
+    before this also carry the address, "e"; it is ignored, since a pledge's
+    address never changes.)"""
+    signed = signing.dumps({"p": pledge.pk}, salt=PLEDGE_REMOVAL_SALT)
+    # One URL path segment of letters, digits, '-' and '_' (Wagtail's page URLs
+    # allow nothing else).
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
 def pledge_for_removal_token(campaign, token):
     """The pledge a removal link names, or None if the link is bad, expired or the
     pledge is already gone."""
-    data = _link_data(token, PLEDGE_REMOVAL_SALT, PLEDGE_REMOVAL_MAX_AGE)
-    if data is None or parse_id(data.get("p")) is None:
+    try:
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        data = signing.loads(
+            signed, salt=PLEDGE_REMOVAL_SALT, max_age=PLEDGE_REMOVAL_MAX_AGE
+        )
+    except (signing.BadSignature, ValueError):
         return None
-    return Pledge.objects.filter(
-        pk=data["p"], email=data.get("e"), campaign=campaign
-    ).first()
+    pledge_id = parse_id(data.get("p")) if isinstance(data, dict) else None
+    if pledge_id is None:
+        return None
+    return Pledge.objects.filter(pk=pledge_id, campaign=campaign).first()
 
 
 def do_remove_pledge(pledge):

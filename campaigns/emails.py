@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from campaigns import actions
-from campaigns.models import CampaignPage, Pledge
+from campaigns.models import PendingPledge, Pledge
 from home.throttle import Limit
 
 # However many connections ask, an address gets a few of these an hour at most.
@@ -33,13 +33,25 @@ def _send(email, subject, paragraphs):
 
 
 @task()
-def send_pledge_confirmation(campaign_id, email, confirmation_url):
-    campaign = CampaignPage.objects.filter(pk=campaign_id).first()
-    if campaign is None:
+def send_pledge_confirmation(pending_id, campaign_url):
+    """Issue the pending pledge's link and email it. The task is given only the
+    row's id, so the queue holds neither the address nor the token."""
+    pending = (
+        PendingPledge.objects.unexpired()
+        .filter(pk=pending_id)
+        .select_related("campaign")
+        .first()
+    )
+    if pending is None:
         return
+    campaign = pending.campaign
+    token = actions.issue_pledge_confirmation_token(pending)
+    confirmation_url = campaign_url + campaign.reverse_subpage(
+        "pledge_confirm", args=[token]
+    )
     title = {"campaign": campaign.title}
     _send(
-        email,
+        pending.email,
         _("Confirm your pledge: %(campaign)s") % title,
         [
             _(
@@ -56,7 +68,7 @@ def send_pledge_confirmation(campaign_id, email, confirmation_url):
                 "shows them before you confirm."
             ),
             _(
-                "If it was not you, ignore this email: nothing is kept unless the "
+                "If it was not you, ignore this email: nothing is counted unless the "
                 "link is opened."
             ),
         ],

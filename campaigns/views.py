@@ -283,18 +283,14 @@ def pledge(request, campaign):
             form.add_error(None, error)
         else:
             data = form.cleaned_data
-            token = actions.pledge_confirmation_token(
+            pending = actions.do_request_pledge(
                 campaign,
                 name=data["name"],
                 email=data["email"],
                 postcode=data["postcode"],
             )
             emails.send_pledge_confirmation.enqueue(
-                campaign.pk,
-                actions.normalize_email(data["email"]),
-                request.build_absolute_uri(
-                    subpage_url(campaign, "pledge_confirm", token)
-                ),
+                pending.pk, request.build_absolute_uri(campaign.url)
             )
             return HttpResponseRedirect(thanks)
     return render_campaign(request, campaign, pledge_form=form)
@@ -308,23 +304,24 @@ def pledge_thanks(request, campaign):
 
 def pledge_confirm(request, campaign, token):
     """The emailed link: GET shows what will be recorded (mail scanners open
-    links), POST records it."""
-    details = actions.pledge_for_confirmation_token(campaign, token)
+    links), POST records it. A bad, expired or used link gets one page."""
+    pending = actions.pending_pledge_for_token(campaign, token)
     context = campaign.get_context(request)
-    context.update({"details": details, "created": None, "error": None})
-    status = 200
-    if details is None:
-        status = 404
-    elif request.method == "POST":
+    context.update({"details": pending, "created": None, "error": None})
+    if pending is not None and request.method == "POST":
         try:
-            pledge, created = actions.do_pledge(campaign, **details)
+            confirmed = actions.do_confirm_pledge(pending)
         except ValidationError as error:
             context["error"] = error_text(error)
         else:
-            context["created"] = created
-            context["removal_url"] = subpage_url(
-                campaign, "pledge_remove", actions.pledge_removal_token(pledge)
-            )
+            if confirmed is None:  # used by another click meanwhile
+                context["details"] = None
+            else:
+                pledge, context["created"] = confirmed
+                context["removal_url"] = subpage_url(
+                    campaign, "pledge_remove", actions.pledge_removal_token(pledge)
+                )
+    status = 404 if context["details"] is None else 200
     return TemplateResponse(
         request, "campaigns/pledge_confirm.html", context, status=status
     )

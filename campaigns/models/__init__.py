@@ -9,7 +9,7 @@ from campaigns.models.campaigns import (  # isort: skip
     CampaignUpdate,
 )
 from campaigns.models.signons import SignOn, SignOnStatus  # isort: skip
-from campaigns.models.pledges import Pledge  # isort: skip
+from campaigns.models.pledges import PendingPledge, Pledge  # isort: skip
 from campaigns.models.events import Event, EventIssueArea, EventKind  # isort: skip
 from campaigns.models.news import NewsIndexPage, NewsIssueArea, NewsPage  # isort: skip
 from campaigns.models.resources import (  # isort: skip
@@ -42,6 +42,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsIssueArea",
     "NewsPage",
+    "PendingPledge",
     "Pledge",
     "ResourceCoSigner",
     "ResourceContributor",

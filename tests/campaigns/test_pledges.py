@@ -1,13 +1,22 @@
+import base64
+import hashlib
+import json
 import re
+import zlib
+from datetime import timedelta
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.db import connection
+from django.db.models import F
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django_tasks import task_backends
 
 from campaigns import actions
-from campaigns.models import CampaignStatus, Pledge
+from campaigns.models import CampaignStatus, PendingPledge, Pledge
+from campaigns.models.pledges import PENDING_PLEDGE_LIFETIME
 from tests.factories import CampaignPageFactory, PledgeFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +39,41 @@ def confirmation_link(message):
     match = re.search(r"https?://[^/\s]+(/\S*/pledge/confirm/[\w-]+/)", message.body)
     assert match, message.body
     return match.group(1)
+
+
+def link_token(link):
+    return link.rstrip("/").rsplit("/", 1)[-1]
+
+
+def readable_forms(token, depth=4):
+    """The token and everything it decodes to, peeling off base64 and zlib layers
+    (a signed Django value is base64 of JSON, maybe compressed, then signed)."""
+
+    def unbase64(data):
+        return base64.urlsafe_b64decode(data + b"=" * (-len(data) % 4))
+
+    forms = layer = {token.encode()}
+    for _ in range(depth):
+        peeled = set()
+        for data in layer:
+            for part in re.split(rb"[:.]", data):
+                for decode in (unbase64, zlib.decompress):
+                    try:
+                        peeled.add(decode(part))
+                    except (ValueError, zlib.error):
+                        pass
+        layer = peeled - forms
+        forms = forms | layer
+    return forms
+
+
+def personal_data_in(token, *typed):
+    return [
+        value
+        for value in typed
+        for form in readable_forms(token)
+        if value.lower().encode() in form.lower()
+    ]
 
 
 def test_a_visitor_pledges_and_is_asked_to_confirm_by_email(client, campaign):
@@ -131,14 +175,118 @@ def test_a_spoiled_confirmation_link_records_nothing(client, campaign, spoil):
     assert not Pledge.objects.exists()
 
 
-def test_an_old_confirmation_link_records_nothing(client, campaign, monkeypatch):
-    client.post(pledge_url(campaign), GOOD)
-    monkeypatch.setattr(actions, "PLEDGE_CONFIRMATION_MAX_AGE", -1)
+def age_pending_pledges(by):
+    PendingPledge.objects.update(created_at=F("created_at") - by)
 
-    response = client.post(confirmation_link(mail.outbox[0]))
+
+def test_an_old_confirmation_link_records_nothing(client, campaign):
+    client.post(pledge_url(campaign), GOOD)
+    link = confirmation_link(mail.outbox[0])
+    age_pending_pledges(PENDING_PLEDGE_LIFETIME - timedelta(minutes=1))
+    assert client.get(link).status_code == 200  # still within the week
+    age_pending_pledges(timedelta(minutes=2))
+
+    response = client.post(link)
 
     assert response.status_code == 404
+    assert "This link does not work" in response.content.decode()
     assert not Pledge.objects.exists()
+
+
+def test_the_confirmation_link_carries_nothing_the_visitor_typed(client, campaign):
+    client.post(pledge_url(campaign), GOOD)
+    token = link_token(confirmation_link(mail.outbox[0]))
+
+    assert personal_data_in(token, "Rosa", "Alvarez", "example.org", "87102") == []
+    # The decoding above does read a signed link's contents (the old links did).
+    signed = signing.dumps({"n": "Rosa Alvarez", "z": "87102"}, compress=True)
+    old_style = base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+    assert personal_data_in(old_style, "Rosa", "87102") == ["Rosa", "87102"]
+
+
+def test_the_pending_pledge_keeps_the_digest_of_the_token_not_the_token(
+    client, campaign
+):
+    client.post(pledge_url(campaign), GOOD)
+    token = link_token(confirmation_link(mail.outbox[0]))
+
+    pending = PendingPledge.objects.get()
+    assert pending.token_digest == hashlib.sha256(token.encode()).hexdigest()
+    stored = [str(value) for value in PendingPledge.objects.values_list().get()]
+    assert not [value for value in stored if token in value]
+    assert (pending.name, pending.email, pending.postcode) == (
+        "Rosa Alvarez",
+        "rosa@example.org",
+        "87102",
+    )
+    assert pending.consented_at is not None
+
+
+def test_a_confirmation_link_works_once(client, campaign):
+    client.post(pledge_url(campaign), GOOD)
+    link = confirmation_link(mail.outbox[0])
+    assert "is counted" in client.post(link).content.decode()
+
+    again = client.post(link)
+
+    assert again.status_code == 404
+    html = again.content.decode()
+    assert "This link does not work" in html
+    assert "already used" in html
+    assert Pledge.objects.count() == 1
+    assert not PendingPledge.objects.exists()
+    assert client.get(link).status_code == 404
+
+
+def test_two_clicks_at_once_record_one_pledge(campaign):
+    pending = actions.do_request_pledge(
+        campaign, name="Rosa Alvarez", email="rosa@example.org", postcode="87102"
+    )
+
+    pledge, created = actions.do_confirm_pledge(pending)
+
+    assert created
+    assert actions.do_confirm_pledge(pending) is None  # the slower click
+    assert list(Pledge.objects.all()) == [pledge]
+
+
+def test_a_second_submission_for_an_address_leaves_the_first_link_working(
+    client, campaign
+):
+    # Anyone can type Rosa's address: their submission must not void her link.
+    client.post(pledge_url(campaign), GOOD)
+    Client().post(
+        pledge_url(campaign), {**GOOD, "name": "Mallory", "postcode": "10001"}
+    )
+    rosas, mallorys = (confirmation_link(message) for message in mail.outbox)
+    assert "Rosa Alvarez" in client.get(rosas).content.decode()
+    assert "Mallory" in client.get(mallorys).content.decode()
+
+    client.post(rosas)
+
+    pledge = Pledge.objects.get()
+    assert (pledge.name, pledge.postcode) == ("Rosa Alvarez", "87102")
+    # The address's other links would undo what its owner just confirmed.
+    assert client.post(mallorys).status_code == 404
+    assert Pledge.objects.get().name == "Rosa Alvarez"
+    assert not PendingPledge.objects.exists()
+
+
+def test_expired_pending_pledges_are_deleted_when_the_next_one_arrives(
+    client, campaign
+):
+    client.post(pledge_url(campaign), GOOD)
+    client.post(pledge_url(campaign), {**GOOD, "email": "recent@example.org"})
+    PendingPledge.objects.filter(email="rosa@example.org").update(
+        created_at=timezone.now() - PENDING_PLEDGE_LIFETIME
+    )
+
+    client.post(pledge_url(campaign), {**GOOD, "email": "new@example.org"})
+
+    assert sorted(PendingPledge.objects.values_list("email", flat=True)) == [
+        "new@example.org",
+        "recent@example.org",
+    ]
 
 
 def test_a_confirmation_link_for_another_campaign_does_not_work(client, campaign_index):
@@ -311,6 +459,10 @@ def queued_tasks(settings):
     }
 
 
+def is_pending_pledge_insert(sql):
+    return re.match(r'INSERT INTO "?campaigns_pendingpledge"? ', sql) is not None
+
+
 @pytest.mark.parametrize("path", ["pledge/", "pledge/remove/"])
 def test_pledge_forms_answer_alike_for_any_address_and_look_nothing_up(
     campaign, queued_tasks, path
@@ -325,7 +477,10 @@ def test_pledge_forms_answer_alike_for_any_address_and_look_nothing_up(
             response = visitor.post(campaign.url + path, {**GOOD, "email": email})
         # Read before the next request: Django empties the query log at each.
         sql = [query["sql"] for query in queries]
-        assert not [query for query in sql if email in query]  # no lookup of it
+        # No lookup of it: the only statement naming it keeps what was typed.
+        naming = [query for query in sql if email in query]
+        assert not [query for query in naming if not is_pending_pledge_insert(query)]
+        assert len(naming) == (1 if path == "pledge/" else 0)
         if response.status_code == 302:
             response = visitor.get(response["Location"])
         answers.append((response.status_code, response.content, len(sql)))
@@ -371,3 +526,53 @@ def test_behind_a_proxy_the_configured_header_names_the_client(
 
     assert limited.status_code == 429
     assert other.status_code == 302
+
+
+def removal_link(message):
+    match = re.search(r"https?://[^/\s]+(/\S*/pledge/remove/[\w-]+/)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+def test_a_removal_link_carries_only_the_pledge_id(client, campaign):
+    pledge = PledgeFactory(
+        campaign=campaign,
+        email="rosa@example.org",
+        name="Rosa Alvarez",
+        postcode="87102",
+    )
+    client.post(campaign.url + "pledge/remove/", {"email": "rosa@example.org"})
+    token = link_token(removal_link(mail.outbox[0]))
+
+    assert personal_data_in(token, "Rosa", "Alvarez", "example.org", "87102") == []
+    assert actions.pledge_for_removal_token(campaign, token) == pledge
+
+
+def test_a_removal_link_sent_before_it_carried_only_the_id_still_works(
+    client, campaign
+):
+    pledge = PledgeFactory(campaign=campaign, email="rosa@example.org")
+    signed = signing.dumps(
+        {"p": pledge.pk, "e": pledge.email},
+        salt=actions.PLEDGE_REMOVAL_SALT,
+        compress=True,
+    )
+    token = base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+    client.post(campaign.url + f"pledge/remove/{token}/")
+
+    assert not Pledge.objects.exists()
+
+
+def test_the_queued_confirmation_task_carries_no_personal_data(
+    client, campaign, queued_tasks
+):
+    client.post(pledge_url(campaign), GOOD)
+
+    (queued,) = task_backends["default"].results
+    arguments = json.dumps([queued.args, queued.kwargs]).lower()
+    assert [
+        typed for typed in ("rosa", "example.org", "87102") if typed in arguments
+    ] == []
+    # The token is made by the task that emails it, so it is in no queue either.
+    assert PendingPledge.objects.get().token_digest is None
