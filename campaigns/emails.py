@@ -4,12 +4,16 @@ The pledge and removal forms answer every address the same way, so what differs
 (looking up whether the address pledged, talking to the mail server) happens in a
 task, after the answer: in production the request only queues it. The emails carry
 nothing a visitor typed, since the address has not been confirmed: the campaign's
-title and a link.
+title and a link. Each is plain text rendered from templates/campaigns/email/.
+
+A failed send raises: django-tasks records the task as failed with its traceback
+(the immediate backend in the TaskResult, the database backend in its row) and
+logs it on the "django_tasks" logger; the visitor's answer is already given.
 """
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.utils.translation import gettext as _
+from django.template.loader import render_to_string
 from django_tasks import task
 
 from campaigns import actions
@@ -20,16 +24,10 @@ from home.throttle import Limit
 PLEDGE_EMAILS_PER_RECIPIENT = Limit("pledge-email", limit=3, window=60 * 60)
 
 
-def _send(email, subject, paragraphs):
-    if not PLEDGE_EMAILS_PER_RECIPIENT.hit(email):
-        return
-    send_mail(
-        subject,
-        "\n\n".join(paragraphs),
-        settings.DEFAULT_FROM_EMAIL,
-        [email],
-        fail_silently=True,
-    )
+def _send(template, to, context):
+    subject = render_to_string(f"campaigns/email/{template}_subject.txt", context)
+    body = render_to_string(f"campaigns/email/{template}.txt", context)
+    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [to])
 
 
 @task()
@@ -42,36 +40,18 @@ def send_pledge_confirmation(pending_id, campaign_url):
         .select_related("campaign")
         .first()
     )
-    if pending is None:
+    if pending is None or not PLEDGE_EMAILS_PER_RECIPIENT.hit(pending.email):
         return
     campaign = pending.campaign
     token = actions.issue_pledge_confirmation_token(pending)
-    confirmation_url = campaign_url + campaign.reverse_subpage(
-        "pledge_confirm", args=[token]
-    )
-    title = {"campaign": campaign.title}
     _send(
+        "pledge_confirmation",
         pending.email,
-        _("Confirm your pledge: %(campaign)s") % title,
-        [
-            _(
-                "Someone, we hope you, asked to add this email address to the "
-                "supporters of “%(campaign)s”."
-            )
-            % title,
-            _("To confirm your pledge, open this link within a week:")
-            + "\n"
-            + confirmation_url,
-            _(
-                "If this address has pledged already, the link updates the name and "
-                "postal code on its pledge instead of counting it twice; the page "
-                "shows them before you confirm."
-            ),
-            _(
-                "If it was not you, ignore this email: nothing is counted unless the "
-                "link is opened."
-            ),
-        ],
+        {
+            "campaign_title": campaign.title,
+            "confirmation_url": campaign_url
+            + campaign.reverse_subpage("pledge_confirm", args=[token]),
+        },
     )
 
 
@@ -82,14 +62,17 @@ def send_pledge_removal_link(campaign_id, email, campaign_url):
         .select_related("campaign")
         .first()
     )
-    if pledge is None:
+    if pledge is None or not PLEDGE_EMAILS_PER_RECIPIENT.hit(email):
         return
     campaign = pledge.campaign
-    removal_url = campaign_url + campaign.reverse_subpage(
-        "pledge_remove", args=[actions.pledge_removal_token(pledge)]
-    )
     _send(
+        "pledge_removal",
         email,
-        _("Remove your pledge: %(campaign)s") % {"campaign": campaign.title},
-        [_("To remove your pledge, open this link:") + "\n" + removal_url],
+        {
+            "campaign_title": campaign.title,
+            "removal_url": campaign_url
+            + campaign.reverse_subpage(
+                "pledge_remove", args=[actions.pledge_removal_token(pledge)]
+            ),
+        },
     )

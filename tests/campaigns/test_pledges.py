@@ -1,18 +1,24 @@
 import base64
 import hashlib
 import json
+import logging
 import re
 import zlib
 from datetime import timedelta
 
 import pytest
 from django.core import mail, signing
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
 from django.db import connection
 from django.db.models import F
 from django.test import Client
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from django_tasks import task_backends
+from django_tasks import TaskResultStatus, task_backends
+from django_tasks.signals import task_finished
+from django_tasks_db.models import DBTaskResult
 
 from campaigns import actions
 from campaigns.models import CampaignStatus, PendingPledge, Pledge
@@ -576,3 +582,103 @@ def test_the_queued_confirmation_task_carries_no_personal_data(
     ] == []
     # The token is made by the task that emails it, so it is in no queue either.
     assert PendingPledge.objects.get().token_digest is None
+
+
+@pytest.fixture
+def rendered_templates():
+    names = []
+
+    def record(sender, template, **kwargs):
+        names.append(template.name)
+
+    template_rendered.connect(record)
+    yield names
+    template_rendered.disconnect(record)
+
+
+@pytest.mark.parametrize(
+    "path, data, template",
+    [
+        ("pledge/", GOOD, "pledge_confirmation"),
+        ("pledge/remove/", {"email": "rosa@example.org"}, "pledge_removal"),
+    ],
+)
+def test_pledge_emails_are_rendered_from_the_campaigns_email_templates(
+    client, campaign, rendered_templates, path, data, template
+):
+    PledgeFactory(campaign=campaign, email="rosa@example.org")
+
+    client.post(campaign.url + path, data)
+
+    (message,) = mail.outbox
+    assert f"campaigns/email/{template}.txt" in rendered_templates
+    assert f"campaigns/email/{template}_subject.txt" in rendered_templates
+    assert message.subject.endswith(campaign.title)
+    assert "\n" not in message.subject
+
+
+class BrokenEmailBackend(BaseEmailBackend):
+    """A mail server that cannot be reached, as Django's SMTP backend reports it."""
+
+    def send_messages(self, email_messages):
+        if self.fail_silently:
+            return 0
+        raise ConnectionRefusedError("the mail server is down")
+
+
+BROKEN_EMAIL_BACKEND = f"{__name__}.BrokenEmailBackend"
+
+
+@pytest.fixture
+def finished_tasks():
+    results = []
+
+    def record(sender, task_result, **kwargs):
+        if task_result.task.module_path.startswith("campaigns.emails."):
+            results.append(task_result)
+
+    task_finished.connect(record)
+    yield results
+    task_finished.disconnect(record)
+
+
+@pytest.mark.parametrize(
+    "path, data",
+    [("pledge/", GOOD), ("pledge/remove/", {"email": "rosa@example.org"})],
+)
+def test_a_failed_send_is_a_failed_task_with_its_error_logged(
+    client, campaign, settings, finished_tasks, caplog, path, data
+):
+    PledgeFactory(campaign=campaign, email="rosa@example.org")
+    settings.EMAIL_BACKEND = BROKEN_EMAIL_BACKEND
+
+    with caplog.at_level(logging.ERROR, logger="django_tasks"):
+        response = client.post(campaign.url + path, data)
+
+    assert response.status_code in (200, 302)  # the visitor's answer is the same
+    (result,) = finished_tasks
+    assert result.status == TaskResultStatus.FAILED
+    (error,) = result.errors
+    assert error.exception_class_path == "builtins.ConnectionRefusedError"
+    assert "the mail server is down" in error.traceback
+    assert [
+        record
+        for record in caplog.records
+        if record.name == "django_tasks" and record.levelno == logging.ERROR
+    ]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_with_the_database_backend_a_failed_send_keeps_its_traceback(
+    client, campaign, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = BROKEN_EMAIL_BACKEND
+    assert client.post(pledge_url(campaign), GOOD).status_code == 302
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+
+    (row,) = DBTaskResult.objects.all()
+    assert row.status == TaskResultStatus.FAILED
+    assert row.exception_class_path == "builtins.ConnectionRefusedError"
+    assert "the mail server is down" in row.traceback
