@@ -28,6 +28,9 @@ from network.queries import (
 
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 30
+# The post the thread page's <template data-post-template> is rendered from: no
+# text, and an id no post has yet, which board.js replaces with a live post's.
+POST_PROTOTYPE = {"pk": MAX_ID}
 
 
 class NotMember(Exception):
@@ -215,6 +218,7 @@ def thread_view(request, room_slug, thread_id):
             "is_last_page": not page.has_next(),
             "issue_areas": issue_area_links(thread, user),
             "can_moderate": can_moderate,
+            "post_prototype": POST_PROTOTYPE,
             "can_reply": not thread.locked or can_moderate,
             "board_unread_notifications": thread.unread_notifications,
         },

@@ -28,7 +28,6 @@
       return strings["t" + key] || fallback;
     };
     var userId = root ? parseInt(root.dataset.boardUser, 10) : NaN;
-    var moderator = root ? root.dataset.boardModerator === "true" : false;
     var subscriptions = [];
     var ws = null;
     var attempt = 0;
@@ -276,6 +275,9 @@
       if (event.type === "post.created" || event.type === "post.edited" || event.type === "post.restored") {
         var existing = document.getElementById("post-" + post.id);
         var element = buildPost(post);
+        if (!element) {
+          return;
+        }
         if (existing) {
           existing.replaceWith(element);
           return;
@@ -357,68 +359,71 @@
       return nodes;
     }
 
+    // A live post is a copy of the thread page's <template data-post-template>,
+    // which the server renders from the same component as the posts around it
+    // (network/components/post.html) with every optional part present. We keep
+    // the parts that apply and fill in text and attributes; no markup is made here.
+    var postTemplate = document.querySelector("template[data-post-template]");
+    var ID_ATTRIBUTES = ["id", "data-post-id", "aria-labelledby", "href", "action"];
+
+    function part(node, name) {
+      return node.querySelector('[data-part="' + name + '"]');
+    }
+
+    function drop(node) {
+      if (node) {
+        node.remove();
+      }
+    }
+
     function buildPost(post) {
-      var article = el("article", "post");
-      article.id = "post-" + post.id;
-      article.dataset.postId = post.id;
-      article.setAttribute("aria-labelledby", "post-" + post.id + "-meta");
-      var header = el("header", "post__meta");
-      header.id = "post-" + post.id + "-meta";
-      authorNodes(post).forEach(function (node) {
-        header.appendChild(node);
+      if (!postTemplate) {
+        return null;
+      }
+      var article = postTemplate.content.firstElementChild.cloneNode(true);
+      var placeholder = postTemplate.dataset.postTemplate;
+      var id = String(post.id);
+      [article].concat(Array.prototype.slice.call(article.querySelectorAll("*"))).forEach(function (node) {
+        ID_ATTRIBUTES.forEach(function (name) {
+          var value = node.getAttribute(name);
+          if (value && value.indexOf(placeholder) !== -1) {
+            node.setAttribute(name, value.split(placeholder).join(id));
+          }
+        });
       });
+      fillAuthor(article, post);
       // The server formats the time as the page it rendered does.
-      var time = el("time", null, post.created_label || post.created);
+      var time = part(article, "time");
       time.setAttribute("datetime", post.created);
-      var when = el("span", "post__time", " · ");
-      when.appendChild(time);
-      header.appendChild(when);
-      if (post.edited) {
-        header.appendChild(el("span", "post__edited", " · " + t("Edited", "edited")));
+      time.textContent = post.created_label || post.created;
+      if (!post.edited) {
+        drop(part(article, "edited"));
       }
-      var body = el("div", "post__body");
-      body.innerHTML = post.html; // sanitized by the server (network/markdown.py)
-      var footer = el("footer", "post__actions");
-      if (post.author_id !== null && post.author_id === userId) {
-        footer.appendChild(actionLink("/board/posts/" + post.id + "/edit/", t("Edit", "Edit"), t("EditHint", "your post")));
-      } else {
-        footer.appendChild(actionLink("/board/posts/" + post.id + "/flag/", t("Flag", "Flag"), t("FlagHint", "this post for coordinators")));
-      }
-      if (moderator) {
-        footer.appendChild(hideForm(post.id));
-      }
-      article.appendChild(header);
-      article.appendChild(body);
-      article.appendChild(footer);
+      part(article, "body").innerHTML = post.html; // sanitized by the server (network/markdown.py)
+      var own = post.author_id !== null && post.author_id === userId;
+      drop(part(article, own ? "flag" : "edit"));
       return article;
     }
 
-    function actionLink(href, text, hint) {
-      var link = el("a", null, text);
-      link.href = href;
-      link.appendChild(el("span", "visually-hidden", " " + hint));
-      return link;
-    }
-
-    function hideForm(postId) {
-      var form = el("form", "inline-form");
-      form.method = "post";
-      form.action = "/board/posts/" + postId + "/moderate/";
-      var token = document.querySelector("[data-board-csrf] input[name=csrfmiddlewaretoken]");
-      if (token) {
-        var input = el("input");
-        input.type = "hidden";
-        input.name = "csrfmiddlewaretoken";
-        input.value = token.value;
-        form.appendChild(input);
+    function fillAuthor(node, item) {
+      if (item.organization_id === null && item.author_id === null) {
+        // Redacted for this reader (network.events.redact): the template says
+        // "a member organization" and nothing else.
+        drop(part(node, "author"));
+        drop(part(node, "organization"));
+        drop(part(node, "coordinator"));
+        return;
       }
-      var button = el("button", "link-button", t("Hide", "Hide"));
-      button.type = "submit";
-      button.name = "action";
-      button.value = "hide";
-      button.appendChild(el("span", "visually-hidden", " " + t("HideHint", "this post")));
-      form.appendChild(button);
-      return form;
+      drop(part(node, "unnamed"));
+      part(node, "author").textContent = item.author;
+      if (item.organization_url) {
+        var link = part(node, "organization-link");
+        link.textContent = item.organization;
+        link.setAttribute("href", item.organization_url);
+        drop(part(node, "coordinator"));
+      } else {
+        drop(part(node, "organization"));
+      }
     }
 
     function applyToThreadList(sub, event) {
