@@ -1,6 +1,8 @@
 """Writes for campaigns: `check_*` validates and authorizes, `do_*` writes.
 
 HTTP views and the admin call these, so there is one code path for each action.
+Actions take the acting user (they record who signed or decided) and ask
+Viewer.for_user(user) what that person may do.
 """
 
 import base64
@@ -17,6 +19,7 @@ from campaigns.models import PendingPledge, Pledge, SignOn, SignOnStatus
 from campaigns.models.pledges import token_digest
 from home.validation import parse_id
 from members.models import MemberOrganizationPage, Membership, MembershipStatus
+from members.viewer import Viewer
 
 # A removal link works for a year (a supporter can always ask for a fresh one).
 PLEDGE_REMOVAL_SALT = "campaigns.pledge-removal"
@@ -28,11 +31,12 @@ PLEDGE_REMOVAL_MAX_AGE = 60 * 60 * 24 * 365
 
 def organizations_user_can_sign_for(user):
     """Live organizations in good standing where this person is an admin."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    viewer = Viewer.for_user(user)
+    if not viewer.is_active:
         return MemberOrganizationPage.objects.none()
-    admin_of = Membership.objects.filter(user=user, role=Membership.Role.ADMIN).values(
-        "organization_id"
-    )
+    admin_of = Membership.objects.filter(
+        user_id=viewer.user_id, role=Membership.Role.ADMIN
+    ).values("organization_id")
     return (
         MemberOrganizationPage.objects.live()
         .filter(pk__in=admin_of)
@@ -132,7 +136,7 @@ def do_withdraw(user, signon):
 
 
 def check_can_decide(user, signon):
-    if not (user.is_authenticated and user.is_coordinator):
+    if not Viewer.for_user(user).is_coordinator:
         raise PermissionDenied(_("Only coordinators approve sign-ons."))
 
 

@@ -3,7 +3,9 @@
 A contribution is saved as a Wagtail revision of a ResourcePage and goes into the
 coordinators' review workflow; nothing a member submits is live until a coordinator
 approves it. Staff of a member organization may change only the resources their own
-organization submitted (ResourceQuerySet.editable_by).
+organization submitted (ResourceQuerySet.editable_by). Actions take the acting
+user (the revisions and the audit log name them) and ask Viewer.for_user(user)
+what that person may do.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -34,6 +36,7 @@ from campaigns.models.resources import (
 )
 from home.text import html_to_text, text_paragraphs
 from members.models import COORDINATORS_GROUP
+from members.viewer import Viewer, require_viewer
 
 REVIEW_WORKFLOW_NAME = "Resource review"
 REVIEW_TASK_NAME = "Coordinator review of a contributed resource"
@@ -77,30 +80,25 @@ def review_workflow(index_page):
     return workflow
 
 
-def organizations_user_may_submit_for(user):
+def organizations_user_may_submit_for(viewer):
     from members.models import MemberOrganizationPage
 
-    if user is None or not user.is_authenticated:
+    viewer = require_viewer(viewer)
+    if not viewer.is_active:
         return MemberOrganizationPage.objects.none()
     return MemberOrganizationPage.objects.filter(
-        pk__in=user.member_organization_ids
+        pk__in=viewer.organization_ids
     ).order_by("title")
 
 
-def visible_org_ids(user):
-    from members.models import MemberOrganizationPage
-
-    cached = getattr(user, "_visible_org_ids", None)
-    if cached is None:
-        cached = set(
-            MemberOrganizationPage.objects.visible_to(user).values_list("pk", flat=True)
-        )
-        user._visible_org_ids = cached
-    return cached
+def visible_org_ids(viewer):
+    """Ids of the organizations `viewer` may see (one query, kept on the viewer)."""
+    return require_viewer(viewer).visible_organization_ids
 
 
 def check_can_contribute(user):
-    if not (user.is_authenticated and user.member_organization_ids):
+    viewer = Viewer.for_user(user)
+    if not (viewer.is_active and viewer.organization_ids):
         raise PermissionDenied(
             _("Only staff of a member organization can contribute resources.")
         )
@@ -108,12 +106,13 @@ def check_can_contribute(user):
 
 def check_can_submit_for(user, organization):
     check_can_contribute(user)
-    if organization.pk not in user.member_organization_ids:
+    if not Viewer.for_user(user).acts_for(organization.pk):
         raise PermissionDenied(_("You can submit only for your own organization."))
 
 
 def check_can_edit_resource(user, resource):
-    if not ResourcePage.objects.editable_by(user).filter(pk=resource.pk).exists():
+    editable = ResourcePage.objects.editable_by(Viewer.for_user(user))
+    if not editable.filter(pk=resource.pk).exists():
         raise PermissionDenied(
             _("Only staff of the organization that submitted it can change it.")
         )
@@ -151,6 +150,7 @@ def _make_document(user, upload, title):
 
 
 def _apply(page, user, data):
+    visible = visible_org_ids(Viewer.for_user(user))
     for name in PLAIN_FIELDS:
         setattr(page, name, data.get(name) or "")
     if not page.publication_date:
@@ -169,7 +169,7 @@ def _apply(page, user, data):
     unseen = {
         item.organization_id
         for item in page.contributors.all()
-        if item.organization_id not in visible_org_ids(user)
+        if item.organization_id not in visible
     }
     credited = [organization] + [
         org for org in data.get("contributors", []) if org.pk != organization.pk
@@ -184,9 +184,7 @@ def _apply(page, user, data):
         if org_id in unseen and org_id != organization.pk
     ]
     unseen_cosigners = [
-        item
-        for item in page.cosigners.all()
-        if item.organization_id not in visible_org_ids(user)
+        item for item in page.cosigners.all() if item.organization_id not in visible
     ]
     page.cosigners = [
         ResourceCoSigner(organization=org) for org in data.get("cosigners", [])

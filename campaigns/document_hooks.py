@@ -10,5 +10,5 @@ from campaigns.documents import document_visible_to
 @hooks.register("before_serve_document")
 def hide_documents_of_resources_the_person_may_not_see(document, request):
     # 404, not 403 or a login redirect: the URL must not confirm the file exists.
-    if not document_visible_to(document, request.user):
+    if not document_visible_to(document, request.viewer):
         raise Http404

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection
 
 from campaigns.models.resources import ResourcePage
+from members.viewer import require_viewer
 
 SUBMISSIONS_COLLECTION = "Resource submissions"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -24,17 +25,18 @@ ZIP_FORMATS = {"docx", "xlsx", "odt"}
 TEXT_FORMATS = {"txt", "csv", "md"}
 
 
-def document_visible_to(document, user):
-    if user.is_authenticated and user.is_coordinator:
+def document_visible_to(document, viewer):
+    viewer = require_viewer(viewer)
+    if viewer.is_coordinator:
         return True
     attached = ResourcePage.objects.filter(document_items__document=document)
     if attached.exists():
         withheld = attached.exclude(
-            pk__in=ResourcePage.objects.visible_to(user).values("pk")
-        ).exclude(pk__in=ResourcePage.objects.editable_by(user).values("pk"))
+            pk__in=ResourcePage.objects.visible_to(viewer).values("pk")
+        ).exclude(pk__in=ResourcePage.objects.editable_by(viewer).values("pk"))
         return not withheld.exists()
     if document.collection.name == SUBMISSIONS_COLLECTION:
-        return user.is_authenticated and user.is_network_member
+        return viewer.sees_member_details
     return True
 
 

@@ -91,7 +91,7 @@ def read_choices(request):
     # would reveal which resources a hidden organization contributed to.
     if (
         choices["org"]
-        and not MemberOrganizationPage.objects.visible_to(request.user)
+        and not MemberOrganizationPage.objects.visible_to(request.viewer)
         .filter(slug=choices["org"])
         .exists()
     ):
@@ -235,14 +235,14 @@ def build_facets(counts, choices):
 
 
 def browse_resources(index_page, request):
-    user = request.user
+    viewer = request.viewer
     query, choices = read_choices(request)
-    base = ResourcePage.objects.child_of(index_page).visible_to(user)
+    base = ResourcePage.objects.child_of(index_page).visible_to(viewer)
     if query:
         base = base.filter(pk__in=matching_ids(base, query))
-    counts = facet_counts(base, choices, user)
+    counts = facet_counts(base, choices, viewer)
     facets = build_facets(counts, choices)
-    results = filtered(base, choices).newest_first().with_listing_data(user)
+    results = filtered(base, choices).newest_first().with_listing_data(viewer)
     paginator = Paginator(results, RESOURCES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     view = LibraryView(

@@ -141,13 +141,12 @@ class ResourceForm(forms.Form):
         "cosigners",
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, viewer, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        self.user = user
-        self.fields["organization"].queryset = organizations_user_may_submit_for(user)
+        self.fields["organization"].queryset = organizations_user_may_submit_for(viewer)
         # Only organizations this person may see can be named.
-        visible = MemberOrganizationPage.objects.visible_to(user).order_by("title")
+        visible = MemberOrganizationPage.objects.visible_to(viewer).order_by("title")
         self.fields["contributors"].queryset = visible
         self.fields["cosigners"].queryset = visible
         self.fields["document"].help_text = self.fields["document"].help_text % {
@@ -156,10 +155,10 @@ class ResourceForm(forms.Form):
         }
 
     @classmethod
-    def initial_for(cls, page, user):
+    def initial_for(cls, page, viewer):
         """The form's starting values from a resource's latest revision. Credits to
         organizations this person may not see are left out (and kept on save)."""
-        visible = visible_org_ids(user)
+        visible = visible_org_ids(viewer)
         initial = {
             name: getattr(page, name)
             for name in (

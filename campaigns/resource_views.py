@@ -36,7 +36,7 @@ def my_resources(request):
     except PermissionDenied:
         return _forbidden(request)
     resources = with_review_status(
-        ResourcePage.objects.editable_by(request.user)
+        ResourcePage.objects.editable_by(request.viewer)
         .select_related("submitting_organization")
         .order_by("-latest_revision_created_at", "-pk")
     )
@@ -53,7 +53,7 @@ def new_resource(request):
         return _forbidden(request)
     index = _library_or_404()
     if request.method == "POST":
-        form = ResourceForm(request.POST, request.FILES, user=request.user)
+        form = ResourceForm(request.POST, request.FILES, viewer=request.viewer)
         if form.is_valid():
             page = do_submit_resource(request.user, index, form.cleaned_data)
             messages.success(
@@ -66,7 +66,7 @@ def new_resource(request):
             )
             return redirect("campaigns:my_resources")
     else:
-        form = ResourceForm(user=request.user)
+        form = ResourceForm(viewer=request.viewer)
     return render(
         request,
         "campaigns/account/resource_form.html",
@@ -78,13 +78,13 @@ def new_resource(request):
 def edit_resource(request, resource_id):
     # Guessing another organization's id gives the same answer as a missing one.
     resource = (
-        ResourcePage.objects.editable_by(request.user).filter(pk=resource_id).first()
+        ResourcePage.objects.editable_by(request.viewer).filter(pk=resource_id).first()
     )
     if resource is None:
         raise Http404
     draft = resource.get_latest_revision_as_object()
     if request.method == "POST":
-        form = ResourceForm(request.POST, request.FILES, user=request.user)
+        form = ResourceForm(request.POST, request.FILES, viewer=request.viewer)
         if form.is_valid():
             do_update_resource(request.user, resource, form.cleaned_data)
             messages.success(
@@ -95,7 +95,8 @@ def edit_resource(request, resource_id):
             return redirect("campaigns:my_resources")
     else:
         form = ResourceForm(
-            initial=ResourceForm.initial_for(draft, request.user), user=request.user
+            initial=ResourceForm.initial_for(draft, request.viewer),
+            viewer=request.viewer,
         )
     return render(
         request,

@@ -54,7 +54,7 @@ def campaign_index(request, index):
         .with_status(status)
         .in_issue_area(issue_area)
         .in_listing_order()
-        .with_listing_data(request.user)
+        .with_listing_data(request.viewer)
     )
     paginator = Paginator(campaigns, CAMPAIGNS_PER_PAGE)
     page_of_campaigns = paginator.get_page(request.GET.get("page"))
@@ -92,14 +92,15 @@ def calendar_url():
 
 def campaign_context(request, campaign, *, sign_on_form=None, pledge_form=None):
     user = request.user
+    viewer = request.viewer
     context = campaign.get_context(request)
-    visible = MemberOrganizationPage.objects.visible_to(user).values("pk")
+    visible = MemberOrganizationPage.objects.visible_to(viewer).values("pk")
     links = list(
         CampaignOrganization.objects.filter(campaign=campaign, organization__in=visible)
         .select_related("organization")
         .order_by("sort_order")
     )
-    named = list(SignOn.objects.for_campaign(campaign).named_to(user))
+    named = list(SignOn.objects.for_campaign(campaign).named_to(viewer))
     counts = campaign.counts()
     now = timezone.now()
     events = list(campaign.events.order_by("starts_at", "pk"))
@@ -186,7 +187,7 @@ def campaign_page(request, campaign):
 def sign_on(request, campaign):
     if request.method != "POST":
         return HttpResponseRedirect(campaign.url + "#sign-on")
-    if not request.user.is_authenticated:
+    if request.viewer.is_anonymous:
         return HttpResponseRedirect(f"/accounts/login/?next={campaign.url}")
     form = SignOnForm(request.POST, user=request.user, campaign=campaign)
     if form.is_valid():
@@ -216,7 +217,7 @@ def sign_on(request, campaign):
 def withdraw_sign_on(request, campaign):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not request.user.is_authenticated:
+    if request.viewer.is_anonymous:
         return HttpResponseRedirect(f"/accounts/login/?next={campaign.url}")
     signon = (
         SignOn.objects.filter(

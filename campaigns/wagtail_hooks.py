@@ -17,6 +17,7 @@ from campaigns.models import CampaignIndexPage, CampaignPage, Event, Pledge, Sig
 from home.admin_filters import BoundedIndexView
 from home.validation import parse_id
 from members.models import MemberOrganizationPage
+from members.viewer import Viewer
 
 
 class CoordinatorPermissionPolicy(ModelPermissionPolicy):
@@ -30,7 +31,7 @@ class CoordinatorPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         if action in self.forbidden:
             return False
-        if getattr(user, "is_coordinator", False):
+        if Viewer.for_user(user).is_coordinator:
             return True
         return super().user_has_permission(user, action)
 
@@ -76,7 +77,7 @@ class SignOnIndexView(LoggedExportIndexView):
             .annotate(
                 nameable=Exists(
                     MemberOrganizationPage.objects.nameable_to(
-                        self.request.user
+                        self.request.viewer
                     ).filter(pk=OuterRef("organization_id"))
                 )
             )

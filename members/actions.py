@@ -1,7 +1,10 @@
 """Writes of the membership lifecycle. `check_*` validates and authorizes (raising
 PermissionDenied or ValidationError); `do_*` writes, logs to Wagtail's audit log and
 queues emails after commit. Views in members/views.py and the coordinator desk in
-members/admin_desk.py call these, so each rule lives in one place."""
+members/admin_desk.py call these, so each rule lives in one place.
+
+Actions take the acting user (they record who did it); what that person may do is
+asked of Viewer.for_user(user), never of the user's own attributes."""
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -39,6 +42,7 @@ from members.models import (
 )
 from members.models.applications import hash_token, invitation_lifetime
 from members.models.organizations import RESERVED_DIRECTORY_SLUGS
+from members.viewer import Viewer
 
 REVIEW_WORKFLOW_NAME = "Member profile review"
 
@@ -85,7 +89,7 @@ def do_submit_application(form):
 
 
 def check_can_decide(user, application):
-    if not (user.is_authenticated and user.is_coordinator):
+    if not Viewer.for_user(user).is_coordinator:
         raise PermissionDenied
     if not application.is_pending:
         raise ValidationError(
@@ -247,7 +251,7 @@ def organization_for_member(user, organization_id):
     """The organization with this id if the user is on its team and it is in good
     standing; otherwise 404, so that guessing ids reveals nothing, not even
     whether a hidden organization exists."""
-    if not user.is_authenticated or organization_id not in user.member_organization_ids:
+    if not Viewer.for_user(user).acts_for(organization_id):
         raise Http404
     return MemberOrganizationPage.objects.get(pk=organization_id)
 
@@ -258,7 +262,7 @@ def membership_of(user, organization):
 
 def check_can_manage_team(user, organization):
     membership = membership_of(user, organization)
-    if membership is None or organization.pk not in user.member_organization_ids:
+    if membership is None or not Viewer.for_user(user).acts_for(organization.pk):
         raise Http404
     if membership.role != Membership.Role.ADMIN:
         raise PermissionDenied(_("Only the organization's admins manage its team."))
@@ -563,7 +567,7 @@ def do_suggest_issue_area(name, *, by=None, application=None, organization=None)
 
 
 def check_can_decide_suggestion(user, suggestion):
-    if not (user.is_authenticated and user.is_coordinator):
+    if not Viewer.for_user(user).is_coordinator:
         raise PermissionDenied
     if not suggestion.is_pending:
         raise ValidationError(

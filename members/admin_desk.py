@@ -435,5 +435,5 @@ class NetworkDeskPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_network_desk_panel(request, panels):
-    if request.user.is_coordinator:
+    if request.viewer.is_coordinator:
         panels.append(NetworkDeskPanel())

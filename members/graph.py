@@ -25,10 +25,10 @@ def graph_filters(params, issue_slugs, states=None):
     return issue, state
 
 
-def graph_states(user):
+def graph_states(viewer):
     """States and regions among the organizations the viewer may see (one query)."""
     return sorted(
-        MemberOrganizationPage.objects.visible_to(user)
+        MemberOrganizationPage.objects.visible_to(viewer)
         .exclude(region="")
         .order_by()
         .values_list("region", flat=True)
@@ -38,8 +38,7 @@ def graph_states(user):
 
 
 def graph_data(request, issue="", state=""):
-    user = request.user
-    organizations = MemberOrganizationPage.objects.visible_to(user)
+    organizations = MemberOrganizationPage.objects.visible_to(request.viewer)
     if issue:
         organizations = organizations.filter(
             pk__in=OrganizationIssueArea.objects.filter(tag__slug=issue).values(

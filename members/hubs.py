@@ -15,11 +15,11 @@ from members.models import (
 HUB_PAGE_SIZE = 30
 
 
-def issue_areas_by_category(user):
+def issue_areas_by_category(viewer):
     """[(category label, [issue areas with `member_count`])] in the order of
     RightsCategory, in one query."""
     visible_ids = (
-        MemberOrganizationPage.objects.visible_to(user).order_by().values("pk")
+        MemberOrganizationPage.objects.visible_to(viewer).order_by().values("pk")
     )
     areas = IssueArea.objects.annotate(
         member_count=Count(
@@ -38,9 +38,9 @@ def issue_areas_by_category(user):
     ]
 
 
-def organizations_in_issue_area(user, area):
+def organizations_in_issue_area(viewer, area):
     return (
-        MemberOrganizationPage.objects.visible_to(user)
+        MemberOrganizationPage.objects.visible_to(viewer)
         .filter(
             pk__in=OrganizationIssueArea.objects.filter(tag=area).values(
                 "content_object_id"
@@ -50,9 +50,9 @@ def organizations_in_issue_area(user, area):
     )
 
 
-def hub_page(user, area, page_number):
+def hub_page(viewer, area, page_number):
     """One page of the hub's organizations; past the end means the last page."""
-    paginator = Paginator(organizations_in_issue_area(user, area), HUB_PAGE_SIZE)
+    paginator = Paginator(organizations_in_issue_area(viewer, area), HUB_PAGE_SIZE)
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)
     return page

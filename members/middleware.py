@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from members.two_factor import withhold_unconfirmed_powers
+from members.viewer import Viewer
 
 ADMIN_PREFIX = "/admin/"
 REDIRECTED_ADMIN_PAGES = {
@@ -46,6 +47,19 @@ class CoordinatorPowersMiddleware:
     def __call__(self, request):
         user = request.user
         request.user = SimpleLazyObject(lambda: withhold_unconfirmed_powers(user))
+        return self.get_response(request)
+
+
+class ViewerMiddleware:
+    """After CoordinatorPowersMiddleware: `request.viewer`, the one value every
+    privacy decision on this request reads (members.viewer). Lazy, so a request
+    that never asks pays nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.viewer = SimpleLazyObject(lambda: Viewer.for_user(request.user))
         return self.get_response(request)
 
 

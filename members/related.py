@@ -68,8 +68,8 @@ class RelatedOrganization:
         return reason
 
 
-def related_organizations(organization, user, issue_areas, limit=RELATED_LIMIT):
-    """Up to `limit` organizations `user` may see, most related first.
+def related_organizations(organization, viewer, issue_areas, limit=RELATED_LIMIT):
+    """Up to `limit` organizations `viewer` may see, most related first.
 
     `issue_areas` are the organization's own issue areas (the profile has them
     loaded already). Two SQL queries: the weights, then the ranking.
@@ -77,7 +77,7 @@ def related_organizations(organization, user, issue_areas, limit=RELATED_LIMIT):
     areas_by_id = {area.pk: area for area in issue_areas}
     if not areas_by_id:
         return []
-    visible = MemberOrganizationPage.objects.visible_to(user)
+    visible = MemberOrganizationPage.objects.visible_to(viewer)
     # How many visible organizations work on each of these issue areas: a handful
     # of rows. (Computing it as a correlated subquery per ranked row made
     # PostgreSQL's planner take minutes at 500 organizations.)

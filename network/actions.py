@@ -3,7 +3,8 @@
 person) and only then writes in one transaction, records the room event and
 queues its broadcast for after commit. A refused write has changed nothing. The
 board's pages and the admin's moderation queue call the same `do_*`; the socket
-only reads (DESIGN.md section 5).
+only reads (DESIGN.md section 5). Actions take the acting user (they record who
+wrote or moderated) and ask Viewer.for_user(user) what that person may do.
 
 Every moderation decision is audited with wagtail.log_actions.
 """
@@ -22,6 +23,7 @@ from wagtail.log_actions import log
 
 from home.validation import refuse_invisible_characters
 from members.models import MemberOrganizationPage, Membership, User
+from members.viewer import Viewer
 from network.events import notify_user_on_commit, record_event
 from network.markdown import mentioned_slugs, render_markdown
 from network.models import (
@@ -60,7 +62,7 @@ class BoardActionError(Exception):
 
 
 def check_can_use_board(user):
-    if not may_use_board(user):
+    if not may_use_board(Viewer.for_user(user)):
         raise BoardActionError(
             _("The board is for staff of member organizations and coordinators.")
         )
@@ -68,27 +70,30 @@ def check_can_use_board(user):
 
 def check_is_moderator(user):
     check_can_use_board(user)
-    if not user.is_coordinator:
+    if not Viewer.for_user(user).is_coordinator:
         raise BoardActionError(_("Only coordinators can moderate the board."))
 
 
 def organizations_for(user):
     """The organizations a person may speak for on the board."""
     return (
-        MemberOrganizationPage.objects.filter(pk__in=user.member_organization_ids)
+        MemberOrganizationPage.objects.filter(
+            pk__in=Viewer.for_user(user).organization_ids
+        )
         .only("pk", "title", "slug")
         .order_by("title")
     )
 
 
 def check_organization(user, organization):
+    viewer = Viewer.for_user(user)
     if organization is None:
-        if user.is_coordinator:
+        if viewer.is_coordinator:
             return None
         raise BoardActionError(
             _("Choose the organization you are speaking for."), field="organization"
         )
-    if organization.pk not in user.member_organization_ids:
+    if not viewer.acts_for(organization.pk):
         raise BoardActionError(
             _("You can only speak for an organization you work for."),
             field="organization",
@@ -146,7 +151,8 @@ def check_can_post(user, room, thread=None):
         )
     if room.archived:
         raise BoardActionError(_("This room is archived and takes no new posts."))
-    if thread is not None and thread.locked and not user.is_coordinator:
+    locked = thread is not None and thread.locked
+    if locked and not Viewer.for_user(user).is_coordinator:
         raise BoardActionError(_("This thread is locked: no new replies."))
     check_rate(user)
 
@@ -275,7 +281,7 @@ def resolve_mentions(author, source):
     if not slugs:
         return {}, []
     organizations = list(
-        MemberOrganizationPage.objects.nameable_to(author)
+        MemberOrganizationPage.objects.nameable_to(Viewer.for_user(author))
         .filter(slug__in=slugs)
         .only("pk", "slug")[:MAX_MENTIONS]
     )
@@ -294,12 +300,13 @@ def create_mention_notifications(post, organizations):
     )
     pairs = dict.fromkeys(memberships.values_list("user_id", "organization_id"))
     # Few people (MAX_MENTIONS organizations' staff): each is asked the one rule.
+    people = User.objects.filter(pk__in={user_id for user_id, _ in pairs})
     readers = [
-        user
-        for user in User.objects.filter(pk__in={user_id for user_id, _ in pairs})
-        if Post.objects.readable_by(user).filter(pk=post.pk).exists()
+        viewer
+        for viewer in map(Viewer.for_user, people)
+        if Post.objects.readable_by(viewer).filter(pk=post.pk).exists()
     ]
-    reader_ids = {user.pk for user in readers}
+    reader_ids = {viewer.user_id for viewer in readers}
     Notification.objects.bulk_create(
         [
             Notification(
@@ -312,9 +319,9 @@ def create_mention_notifications(post, organizations):
             if user_id in reader_ids
         ]
     )
-    for user in readers:
+    for viewer in readers:
         notify_user_on_commit(
-            user.pk, Notification.objects.readable_by(user).unread().count()
+            viewer.user_id, Notification.objects.readable_by(viewer).unread().count()
         )
 
 

@@ -40,24 +40,24 @@ class NotMember(Exception):
 def board_gate(request):
     """Members-only: visitors are sent to sign in, signed-in non-members get a page
     that says why. Returns a response to send, or None to go on."""
-    if not request.user.is_authenticated:
+    if request.viewer.is_anonymous:
         return redirect_to_login(request.get_full_path())
-    if not may_use_board(request.user):
+    if not may_use_board(request.viewer):
         return render(request, "network/not_a_member.html", status=403)
     return None
 
 
 def readable_room(request, room_slug):
     return get_object_or_404(
-        Room.objects.readable_by(request.user).select_related("issue_area"),
+        Room.objects.readable_by(request.viewer).select_related("issue_area"),
         slug=room_slug,
     )
 
 
-def _form_kwargs(user):
+def _form_kwargs(request):
     return {
-        "organizations": list(actions.organizations_for(user)),
-        "allow_none": user.is_coordinator,
+        "organizations": list(actions.organizations_for(request.user)),
+        "allow_none": request.viewer.is_coordinator,
     }
 
 
@@ -85,7 +85,7 @@ def _catch_up_json(request, room, thread=None):
     payloads, last, more = replay(
         room.pk, after, thread_id=thread.pk if thread else None
     )
-    unnamed = unnamed_organization_ids(request.user)
+    unnamed = unnamed_organization_ids(request.viewer)
     return JsonResponse(
         {
             "type": "replay",
@@ -107,9 +107,9 @@ def room_view(request, room_slug):
     room = readable_room(request, room_slug)
     if "after" in request.GET:
         return _catch_up_json(request, room)
-    form = ThreadForm(**_form_kwargs(request.user))
+    form = ThreadForm(**_form_kwargs(request))
     if request.method == "POST":
-        form = ThreadForm(request.POST, **_form_kwargs(request.user))
+        form = ThreadForm(request.POST, **_form_kwargs(request))
         if form.is_valid():
             try:
                 thread, _post = actions.do_create_thread(
@@ -127,12 +127,12 @@ def room_view(request, room_slug):
                 return redirect(thread.get_absolute_url())
     threads = (
         Thread.objects.filter(room=room)
-        .with_listing_data(request.user)
+        .with_listing_data(request.viewer)
         .newest_activity_first()
     )
     paginator = Paginator(threads, THREADS_PER_PAGE)
     page = paginator.get_page(_page_number(request, paginator))
-    page.object_list = attach_unread(request.user, page.object_list)
+    page.object_list = attach_unread(request.viewer, page.object_list)
     return render(
         request,
         "network/room.html",
@@ -149,14 +149,14 @@ def room_view(request, room_slug):
 
 def _thread_for(request, room_slug, thread_id):
     """The thread and its room in one query (the page's query budget is tight)."""
-    user = request.user
+    viewer = request.viewer
     thread = get_object_or_404(
-        Thread.objects.with_listing_data(user).annotate(
-            unread_notifications=unread_notifications_count(user)
+        Thread.objects.with_listing_data(viewer).annotate(
+            unread_notifications=unread_notifications_count(viewer)
         ),
         pk=thread_id,
         room__slug=room_slug,
-        room__in=Room.objects.readable_by(user),
+        room__in=Room.objects.readable_by(viewer),
     )
     return thread.room, thread
 
@@ -170,7 +170,7 @@ def thread_view(request, room_slug, thread_id):
     if "after" in request.GET:
         return _catch_up_json(request, room, thread)
     user = request.user
-    form_kwargs = _form_kwargs(user)
+    form_kwargs = _form_kwargs(request)
     form = PostForm(**form_kwargs)
     status = 200
     if request.method == "POST":
@@ -191,7 +191,7 @@ def thread_view(request, room_slug, thread_id):
     # The thread's event id is read before its posts, so anything newer than the
     # page is replayed over the socket (and de-duplicated by post id there).
     live_after = thread.last_event_id
-    posts = Post.objects.shown().filter(thread=thread).with_display_data(user)
+    posts = Post.objects.shown().filter(thread=thread).with_display_data(request.viewer)
     paginator = Paginator(posts.order_by("pk"), POSTS_PER_PAGE)
     paginator.count = thread.post_count  # kept in step by the actions
     page_number = _page_number(request, paginator)
@@ -204,7 +204,7 @@ def thread_view(request, room_slug, thread_id):
     page_posts = list(page.object_list)
     if page_posts and request.method != "POST":
         actions.do_mark_thread_read(user, thread, page_posts[-1].pk)
-    can_moderate = user.is_coordinator
+    can_moderate = request.viewer.is_coordinator
     return render(
         request,
         "network/thread.html",
@@ -216,7 +216,7 @@ def thread_view(request, room_slug, thread_id):
             "form": form,
             "live_after": live_after,
             "is_last_page": not page.has_next(),
-            "issue_areas": issue_area_links(thread, user),
+            "issue_areas": issue_area_links(thread, request.viewer),
             "can_moderate": can_moderate,
             "post_prototype": POST_PROTOTYPE,
             "can_reply": not thread.locked or can_moderate,
@@ -228,7 +228,7 @@ def thread_view(request, room_slug, thread_id):
 
 def _post_for(request, post_id):
     return get_object_or_404(
-        Post.objects.readable_by(request.user).select_related(
+        Post.objects.readable_by(request.viewer).select_related(
             "thread__room", "author", "organization"
         ),
         pk=post_id,
@@ -378,7 +378,7 @@ def notifications_view(request):
             next_url = "/board/notifications/"
         return redirect(next_url)
     notifications = (
-        Notification.objects.readable_by(request.user)
+        Notification.objects.readable_by(request.viewer)
         .select_related("post__thread__room", "organization")
         .order_by("-created_at")[:100]
     )

@@ -376,7 +376,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
     def apply_state(self, state):
         self.user_id = state["user_id"]
         self.unnamed_ids = state["unnamed_ids"]
-        self.user = state["user"]
+        self.viewer = state["viewer"]
 
     async def join_group(self, key):
         from network.events import group_name
@@ -412,9 +412,8 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         from django.utils.module_loading import import_string
 
         from members.two_factor import verified_user, withhold_unconfirmed_powers
-        from network.events import unnamed_organization_ids
+        from members.viewer import Viewer
         from network.models import Notification
-        from network.models.board import may_use_board
 
         store_class = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
         session = store_class(self.session_key)
@@ -427,34 +426,40 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         request.user = get_user(request)
         # The same two-factor rule as every page (members.two_factor).
         user = withhold_unconfirmed_powers(verified_user(request))
-        state = {"user": user, "user_id": getattr(user, "pk", None), "code": None}
-        if not user.is_authenticated and session_names_inactive_account(session):
+        # The same Viewer as every page (members.middleware.ViewerMiddleware): every
+        # read this socket makes until the next load goes through it.
+        viewer = Viewer.for_user(user)
+        state = {"viewer": viewer, "user_id": viewer.user_id, "code": None}
+        if viewer.is_anonymous and session_names_inactive_account(session):
             # Deactivated, not signed out: get_user answers anonymous for both.
             state.update(
                 code=CLOSE_FORBIDDEN,
                 message="Your account may no longer use the board.",
             )
             return state
-        if not user.is_authenticated:
+        if viewer.is_anonymous:
             state.update(
                 code=CLOSE_UNAUTHENTICATED, message="You have been signed out."
             )
             return state
-        if not may_use_board(user):
+        if not viewer.may_use_board:
             state.update(
                 code=CLOSE_FORBIDDEN,
                 message="Your account may no longer use the board.",
             )
             return state
-        state["unnamed_ids"] = unnamed_organization_ids(user)
-        state["notifications"] = Notification.objects.readable_by(user).unread().count()
+        # Computed here, in this thread, not later on the event loop.
+        state["unnamed_ids"] = viewer.unnamed_organization_ids
+        state["notifications"] = (
+            Notification.objects.readable_by(viewer).unread().count()
+        )
         return state
 
     @database_sync_to_async
     def may_read(self, room_id, thread_id):
         from network.models import Room, Thread
 
-        rooms = Room.objects.readable_by(self.user).filter(pk=room_id)
+        rooms = Room.objects.readable_by(self.viewer).filter(pk=room_id)
         if thread_id is None:
             return rooms.exists()
         return Thread.objects.filter(pk=thread_id, room__in=rooms).exists()
@@ -464,7 +469,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         from network.models import Room
 
         return sorted(
-            Room.objects.readable_by(self.user)
+            Room.objects.readable_by(self.viewer)
             .filter(pk__in=room_ids)
             .values_list("pk", flat=True)
         )
@@ -473,13 +478,13 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
     def load_unread_many(self, room_ids):
         from network.queries import unread_counts
 
-        return unread_counts(self.user, room_ids) if room_ids else {}
+        return unread_counts(self.viewer, room_ids) if room_ids else {}
 
     @database_sync_to_async
     def readable_ids(self, room_id, thread_ids):
         from network.models import Room, Thread
 
-        if not Room.objects.readable_by(self.user).filter(pk=room_id).exists():
+        if not Room.objects.readable_by(self.viewer).filter(pk=room_id).exists():
             return None
         if not thread_ids:
             return set()
@@ -499,4 +504,4 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
     def load_unread(self, room_id):
         from network.queries import unread_counts
 
-        return unread_counts(self.user, [room_id]).get(room_id, 0)
+        return unread_counts(self.viewer, [room_id]).get(room_id, 0)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from members.models import MemberOrganizationPage
+from members.viewer import require_viewer
 from network.models import Post, Room, RoomEvent, Thread
 
 logger = logging.getLogger(__name__)
@@ -166,14 +166,10 @@ def event_payload(event, thread, post=None):
     return payload
 
 
-def unnamed_organization_ids(user):
-    """Organizations this person may not see by name: everything outside the one
-    privacy verb. Small (hidden and suspended ones), so sockets can hold it."""
-    return frozenset(
-        MemberOrganizationPage.objects.exclude(
-            pk__in=MemberOrganizationPage.objects.visible_to(user).values("pk")
-        ).values_list("pk", flat=True)
-    )
+def unnamed_organization_ids(viewer):
+    """Organizations this person may not see by name (Viewer.unnamed_organization_ids:
+    everything outside the one privacy verb, one query, kept on the viewer)."""
+    return require_viewer(viewer).unnamed_organization_ids
 
 
 def redact(payload, unnamed_ids):

@@ -78,7 +78,7 @@ def register_board_log_actions(log_actions):
 
 
 def require_coordinator(request):
-    if not (request.user.is_authenticated and request.user.is_coordinator):
+    if not request.viewer.is_coordinator:
         raise PermissionDenied
 
 
@@ -154,7 +154,7 @@ def register_board_admin_urls():
 
 class CoordinatorMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_coordinator
+        return request.viewer.is_coordinator
 
 
 @hooks.register("register_admin_menu_item")

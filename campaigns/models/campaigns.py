@@ -102,13 +102,13 @@ class CampaignQuerySet(PageQuerySet):
             "status_order", "-start_date", "title"
         )
 
-    def with_listing_data(self, user):
-        """Issue areas, the lead organizations this user may see, and counts, in a
+    def with_listing_data(self, viewer):
+        """Issue areas, the lead organizations `viewer` may see, and counts, in a
         fixed number of queries whatever the number of campaigns."""
         from campaigns.models.signons import SignOnStatus
         from members.models import MemberOrganizationPage
 
-        visible = MemberOrganizationPage.objects.visible_to(user).values("pk")
+        visible = MemberOrganizationPage.objects.visible_to(viewer).values("pk")
         return self.annotate(
             signon_count=Count(
                 "signons",

@@ -1,8 +1,8 @@
 """The resource library: toolkits, reports, trainings, model policies, UN submissions.
 
 A resource is public or members-only. Who may see it is decided in one place,
-ResourceQuerySet.visible_to, which reuses the organizations' own notion of "a network
-member" (User.is_network_member) rather than re-deciding it; the names of the
+ResourceQuerySet.visible_to, which asks the Viewer's own notion of "a network
+member" (Viewer.sees_member_details) rather than re-deciding it; the names of the
 organizations credited on a resource go through MemberOrganizationPage's own verb.
 Attached documents follow their resources: see campaigns/document_hooks.py.
 """
@@ -34,6 +34,7 @@ from wagtail.search.tasks import insert_or_update_object_task
 from home.blocks import BaseStreamBlock
 from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
 from members.models import MemberOrganizationPage
+from members.viewer import require_viewer
 
 
 class ResourceKind(models.TextChoices):
@@ -88,37 +89,38 @@ class TreatyBody(models.TextChoices):
     CED = "ced", _("Committee on Enforced Disappearances")
 
 
-def sees_members_only_resources(user):
+def sees_members_only_resources(viewer):
     """Members-only resources are for the same people who may see members-only
-    profiles: network members in good standing and coordinators (is_network_member,
-    the organizations' own rule)."""
-    return bool(user is not None and user.is_authenticated and user.is_network_member)
+    profiles and contacts: network members in good standing and coordinators."""
+    return require_viewer(viewer).sees_member_details
 
 
-def _resource_visible_q(user):
-    if sees_members_only_resources(user):
+def _resource_visible_q(viewer):
+    if sees_members_only_resources(viewer):
         return Q()
     return Q(visibility=ResourceVisibility.PUBLIC)
 
 
 class ResourceQuerySet(PageQuerySet):
-    """Reads of resources. `visible_to` is the resource library's privacy rule."""
+    """Reads of resources. `visible_to` is the resource library's privacy rule;
+    ResourcePage.is_visible_to is its instance form, over the same two facts."""
 
-    def visible_to(self, user):
-        return self.live().filter(_resource_visible_q(user))
+    def visible_to(self, viewer):
+        return self.live().filter(_resource_visible_q(viewer))
 
     def publicly_listed(self):
         """What machine surfaces (API, sitemap, feeds) may ever publish."""
         return self.live().filter(visibility=ResourceVisibility.PUBLIC)
 
-    def editable_by(self, user):
+    def editable_by(self, viewer):
         """Resources this person may change from the front end: those their own
         organizations submitted, live or not; everything for coordinators."""
-        if user is None or not user.is_authenticated:
-            return self.none()
-        if user.is_coordinator:
+        viewer = require_viewer(viewer)
+        if viewer.is_coordinator:
             return self.all()
-        return self.filter(submitting_organization__in=user.member_organization_ids)
+        if not viewer.is_active:
+            return self.none()
+        return self.filter(submitting_organization__in=viewer.organization_ids)
 
     def un_submissions(self):
         return self.filter(kind=ResourceKind.UN_SUBMISSION)
@@ -129,11 +131,11 @@ class ResourceQuerySet(PageQuerySet):
     def newest_first(self):
         return self.order_by("-publication_date", "-pk")
 
-    def with_listing_data(self, user):
+    def with_listing_data(self, viewer):
         """What a list of resources shows, in a fixed number of queries: the issue
         areas, and the credited organizations with `shown` telling whether this
         person may see each one's name."""
-        visible_orgs = MemberOrganizationPage.objects.visible_to(user)
+        visible_orgs = MemberOrganizationPage.objects.visible_to(viewer)
         credited = ResourceContributor.objects.select_related("organization").annotate(
             shown=Exists(visible_orgs.filter(pk=OuterRef("organization_id")))
         )
@@ -446,17 +448,17 @@ class ResourcePage(Page):
     def year(self):
         return self.publication_date.year if self.publication_date else None
 
-    def is_visible_to(self, user):
-        """The instance form of ResourceQuerySet.visible_to (same rule, no query)."""
+    def is_visible_to(self, viewer):
+        """The instance form of ResourceQuerySet.visible_to (same rule, no query;
+        tests/campaigns/library/test_library.py proves them equal)."""
+        sees_members_only = sees_members_only_resources(viewer)
         return self.live and (
-            self.visibility == ResourceVisibility.PUBLIC
-            or sees_members_only_resources(user)
+            self.visibility == ResourceVisibility.PUBLIC or sees_members_only
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        user = request.user
-        visible_orgs = MemberOrganizationPage.objects.visible_to(user)
+        visible_orgs = MemberOrganizationPage.objects.visible_to(request.viewer)
         shown = Exists(visible_orgs.filter(pk=OuterRef("organization_id")))
         context["credited"] = list(
             self.contributors.select_related("organization")
@@ -505,7 +507,7 @@ class ResourcePage(Page):
 
     def serve(self, request, *args, **kwargs):
         # 404, not 403: a members-only resource's address must not confirm it exists.
-        if not self.is_visible_to(request.user):
+        if not self.is_visible_to(request.viewer):
             raise Http404
         response = super().serve(request, *args, **kwargs)
         if self.visibility != ResourceVisibility.PUBLIC:

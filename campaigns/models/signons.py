@@ -21,15 +21,15 @@ class SignOnQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=SignOnStatus.APPROVED)
 
-    def named_to(self, user):
-        """Approved, listed sign-ons whose organization this user may see by name.
+    def named_to(self, viewer):
+        """Approved, listed sign-ons whose organization `viewer` may see by name.
 
         Hidden organizations are never named in a sign-on list, not even to their
         own staff (they see their own status in the sign-on panel instead);
         members-only ones are named to members; unlisted signers to no one."""
         from members.models import MemberOrganizationPage
 
-        nameable = MemberOrganizationPage.objects.nameable_to(user).filter(
+        nameable = MemberOrganizationPage.objects.nameable_to(viewer).filter(
             pk=OuterRef("organization_id")
         )
         return (

@@ -5,6 +5,7 @@ area's campaigns and deadlines (for its hub). Each runs a fixed number of querie
 from django import template
 
 from campaigns.models import CampaignPage, CampaignStatus, Event
+from members.viewer import viewer_of
 
 register = template.Library()
 
@@ -15,9 +16,8 @@ HUB_EVENTS = 5
 PROFILE_CAMPAIGNS = 10
 
 
-def _user(context):
-    request = context.get("request")
-    return getattr(request, "user", None)
+def _viewer(context):
+    return viewer_of(context.get("request"))
 
 
 @register.inclusion_tag("campaigns/components/home_campaigns.html", takes_context=True)
@@ -26,7 +26,7 @@ def active_campaigns(context, limit=HOME_CAMPAIGNS):
         CampaignPage.objects.published()
         .with_status(CampaignStatus.ACTIVE)
         .order_by("-start_date", "title")
-        .with_listing_data(_user(context))[:limit]
+        .with_listing_data(_viewer(context))[:limit]
     )
     deadlines = (
         Event.objects.public().deadlines().upcoming().select_related("campaign")
@@ -49,7 +49,7 @@ def organization_campaigns(context, organization, limit=PROFILE_CAMPAIGNS):
         CampaignPage.objects.published()
         .involving(organization)
         .in_listing_order()
-        .with_listing_data(_user(context))[:limit]
+        .with_listing_data(_viewer(context))[:limit]
     )
     return {
         "request": context.get("request"),
@@ -66,7 +66,7 @@ def issue_area_campaigns(context, issue_area):
         CampaignPage.objects.published()
         .in_issue_area(issue_area)
         .in_listing_order()
-        .with_listing_data(_user(context))[:HUB_CAMPAIGNS]
+        .with_listing_data(_viewer(context))[:HUB_CAMPAIGNS]
     )
     events = (
         Event.objects.public()

@@ -6,6 +6,7 @@ from django import template
 from django.db.models import Exists, OuterRef, Q
 
 from campaigns.models import NewsPage, ResourcePage
+from members.viewer import viewer_of
 
 register = template.Library()
 
@@ -15,9 +16,8 @@ PROFILE_RESOURCES = 10
 CALENDAR_SUBMISSIONS = 10
 
 
-def _user(context):
-    request = context.get("request")
-    return getattr(request, "user", None)
+def _viewer(context):
+    return viewer_of(context.get("request"))
 
 
 @register.inclusion_tag("campaigns/components/latest_news.html", takes_context=True)
@@ -47,12 +47,12 @@ def issue_area_news(context, issue_area, limit=HUB_ITEMS):
 def issue_area_resources(context, issue_area, limit=HUB_ITEMS):
     """Resources in one issue area (excluding UN submissions, listed apart), for
     its hub, with a link to the library filtered by it."""
-    user = _user(context)
-    visible = ResourcePage.objects.visible_to(user).in_issue_areas([issue_area])
+    viewer = _viewer(context)
+    visible = ResourcePage.objects.visible_to(viewer).in_issue_areas([issue_area])
     items = list(
         visible.exclude(kind="un-submission")
         .newest_first()
-        .with_listing_data(user)[:limit]
+        .with_listing_data(viewer)[:limit]
     )
     return {
         "request": context.get("request"),
@@ -67,13 +67,13 @@ def issue_area_resources(context, issue_area, limit=HUB_ITEMS):
 )
 def issue_area_un_submissions(context, issue_area, limit=HUB_ITEMS):
     """Joint submissions to UN mechanisms in one issue area, for its hub."""
-    user = _user(context)
+    viewer = _viewer(context)
     items = list(
-        ResourcePage.objects.visible_to(user)
+        ResourcePage.objects.visible_to(viewer)
         .in_issue_areas([issue_area])
         .un_submissions()
         .newest_first()
-        .with_listing_data(user)[:limit]
+        .with_listing_data(viewer)[:limit]
     )
     return {
         "request": context.get("request"),
@@ -92,8 +92,8 @@ def organization_resources(context, organization, limit=PROFILE_RESOURCES):
     """Resources an organization contributed to or co-signed, for its profile: a
     compact list in two queries. The profile has already decided the person may see
     the organization."""
-    user = _user(context)
-    credited = ResourcePage.objects.visible_to(user).filter(
+    viewer = _viewer(context)
+    credited = ResourcePage.objects.visible_to(viewer).filter(
         Q(contributors__organization=organization)
         | Q(cosigners__organization=organization)
     )
@@ -126,10 +126,10 @@ def calendar_un_submissions(context, limit=CALENDAR_SUBMISSIONS):
     for the calendar. Deadlines of unpublished campaigns are not named."""
     from campaigns.models import Event
 
-    user = _user(context)
+    viewer = _viewer(context)
     public_deadlines = Event.objects.public().filter(pk=OuterRef("answers_deadline_id"))
     items = list(
-        ResourcePage.objects.visible_to(user)
+        ResourcePage.objects.visible_to(viewer)
         .un_submissions()
         .newest_first()
         .select_related("answers_deadline")
@@ -147,9 +147,9 @@ def calendar_un_submissions(context, limit=CALENDAR_SUBMISSIONS):
 )
 def campaign_resources(context, campaign, limit=HUB_ITEMS):
     """Resources that belong to a campaign, for its page: one query."""
-    user = _user(context)
+    viewer = _viewer(context)
     items = list(
-        ResourcePage.objects.visible_to(user)
+        ResourcePage.objects.visible_to(viewer)
         .filter(related_campaign=campaign)
         .newest_first()
         .only("title", "url_path", "path", "depth", "kind", "publication_date")[:limit]

@@ -32,7 +32,7 @@ class IssueAreaIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             context_overrides={
-                "categories": issue_areas_by_category(request.user),
+                "categories": issue_areas_by_category(request.viewer),
             },
         )
 
@@ -49,7 +49,9 @@ class IssueAreaIndexPage(RoutablePageMixin, Page):
             template="members/issue_area_hub.html",
             context_overrides={
                 "issue_area": area,
-                "organizations": hub_page(request.user, area, request.GET.get("page")),
+                "organizations": hub_page(
+                    request.viewer, area, request.GET.get("page")
+                ),
             },
         )
 

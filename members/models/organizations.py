@@ -26,6 +26,7 @@ from wagtail.search.tasks import insert_or_update_object_task
 
 from home.validation import refuse_invisible_characters
 from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
+from members.viewer import require_viewer
 
 # Slugs the directory keeps for its own routes (/members/graph/ and friends).
 RESERVED_DIRECTORY_SLUGS = {"graph", "search", "export", "api"}
@@ -56,22 +57,24 @@ class MemberOrganizationQuerySet(PageQuerySet):
     written once here and used by every surface: pages, search, counts, API, feeds,
     sitemap, exports and the board."""
 
-    def visible_to(self, user):
+    def visible_to(self, viewer):
+        """Organizations `viewer` (a members.viewer.Viewer) may see."""
+        viewer = require_viewer(viewer)
         live = self.live()
-        if user is not None and user.is_authenticated and user.is_coordinator:
+        if viewer.is_coordinator:
             return live
-        if user is None or not user.is_authenticated or not user.is_network_member:
+        if not viewer.is_network_member:
             return live.publicly_listed()
-        own = Q(pk__in=user.member_organization_ids)
+        own = Q(pk__in=viewer.organization_ids)
         in_good_standing = ~Q(membership_status=MembershipStatus.SUSPENDED)
         shared_with_members = Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
         return live.filter(own | (in_good_standing & shared_with_members))
 
-    def nameable_to(self, user):
-        """Organizations `user` may see that may also be named where others gather
+    def nameable_to(self, viewer):
+        """Organizations `viewer` may see that may also be named where others gather
         (sign-on lists, @mentions on the board). Hidden organizations never are,
         not even to their own staff: such lists are read by many."""
-        return self.visible_to(user).exclude(visibility=Visibility.HIDDEN)
+        return self.visible_to(viewer).exclude(visibility=Visibility.HIDDEN)
 
     def publicly_listed(self):
         """What anyone may see, and the only rows machine surfaces (API, feeds,
@@ -158,7 +161,7 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
             # The directory itself and its own routes (graph/…).
             return super().route(request, path_components)
         organization = (
-            MemberOrganizationPage.objects.visible_to(request.user)
+            MemberOrganizationPage.objects.visible_to(request.viewer)
             .child_of(self)
             .filter(slug=path_components[0])
             .select_related("logo")
@@ -166,14 +169,14 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
         )
         if organization is None:
             raise Http404
-        organization.checked_visible_to = request.user
+        organization.checked_visible_to = request.viewer
         return organization.route(request, path_components[1:])
 
     @path("", name="directory")
     def directory(self, request):
         from members.directory import DirectoryResults
 
-        results = DirectoryResults(request.user, request.GET)
+        results = DirectoryResults(request.viewer, request.GET)
         return self.render(
             request,
             context_overrides={
@@ -188,7 +191,7 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
         from members.models.taxonomy import IssueArea
 
         issue_areas = list(IssueArea.objects.only("pk", "name", "slug"))
-        states = graph_states(request.user)
+        states = graph_states(request.viewer)
         issue, state = graph_filters(
             request.GET, {area.slug for area in issue_areas}, set(states)
         )
@@ -212,7 +215,7 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
             request.GET, set(IssueArea.objects.values_list("slug", flat=True))
         )
         response = JsonResponse(graph_data(request, issue=issue, state=state))
-        if request.user.is_authenticated:
+        if request.viewer.is_authenticated:
             response["Cache-Control"] = "private, no-store"
         return response
 
@@ -460,15 +463,19 @@ class MemberOrganizationPage(Page):
         )
         return result
 
-    def is_visible_to(self, user):
+    def is_visible_to(self, viewer):
+        """The instance form of `visible_to`: the queryset rule itself, asked of
+        this one page."""
         return (
-            MemberOrganizationPage.objects.visible_to(user).filter(pk=self.pk).exists()
+            MemberOrganizationPage.objects.visible_to(viewer)
+            .filter(pk=self.pk)
+            .exists()
         )
 
     def serve(self, request, *args, **kwargs):
         # 404, not 403: a hidden organization's address must not confirm it exists.
-        already_checked = getattr(self, "checked_visible_to", None) is request.user
-        if not already_checked and not self.is_visible_to(request.user):
+        already_checked = getattr(self, "checked_visible_to", None) is request.viewer
+        if not already_checked and not self.is_visible_to(request.viewer):
             raise Http404
         response = super().serve(request, *args, **kwargs)
         if self.visibility != Visibility.PUBLIC:
@@ -480,7 +487,7 @@ class MemberOrganizationPage(Page):
         from members.related import related_organizations
 
         context = super().get_context(request, *args, **kwargs)
-        user = request.user
+        viewer = request.viewer
         terms = profile_terms(self)
         own_url = self.get_url(request) or ""
         context.update(
@@ -492,9 +499,9 @@ class MemberOrganizationPage(Page):
                 "directory_url": own_url[: -len(self.slug) - 1] or "/members/",
                 # Members-only contact: signed-in staff of organizations in good
                 # standing and coordinators; never visitors (DESIGN.md section 4).
-                "can_see_contact": user.is_authenticated and user.is_network_member,
+                "can_see_contact": viewer.sees_member_details,
                 "related_organizations": related_organizations(
-                    self, user, terms["issue"]
+                    self, viewer, terms["issue"]
                 ),
             }
         )

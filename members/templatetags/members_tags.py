@@ -4,6 +4,7 @@ directory's URL helpers."""
 from django import template
 
 from members.models import MemberOrganizationPage
+from members.viewer import viewer_of
 
 register = template.Library()
 
@@ -15,9 +16,8 @@ def newest_members(context, count=NEWEST_MEMBERS):
     """The organizations that joined most recently, among those the viewer may see
     (two queries: the organizations, and their logos' renditions)."""
     request = context.get("request")
-    user = getattr(request, "user", None)
     organizations = list(
-        MemberOrganizationPage.objects.visible_to(user)
+        MemberOrganizationPage.objects.visible_to(viewer_of(request))
         .filter(member_since__isnull=False)
         .select_related("logo")
         .prefetch_related("logo__renditions")

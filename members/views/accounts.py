@@ -236,7 +236,7 @@ def accept_invitation(request, token):
             status=400 if form.is_bound else 200,
         )
     # The invited address already has an account: accept while signed in as it.
-    if not request.user.is_authenticated:
+    if request.viewer.is_anonymous:
         context["needs_sign_in"] = True
         return render(request, "members/account/accept_invitation.html", context)
     if request.user.email.lower() != invitation.email.lower():

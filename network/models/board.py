@@ -14,23 +14,20 @@ from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase
 
 from members.models import MemberOrganizationPage
+from members.viewer import require_viewer
 
 
-def may_use_board(user):
-    """Members-only: staff of an organization in good standing, or a coordinator."""
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and user.is_active
-        and user.is_network_member
-    )
+def may_use_board(viewer):
+    """Members-only: staff of an organization in good standing, or a coordinator
+    (Viewer.may_use_board)."""
+    return require_viewer(viewer).may_use_board
 
 
-def organization_named_to(user, field="organization_id"):
-    """An expression that is true when `user` may see the organization in `field`
-    by name. Built on the one privacy verb, never re-implemented."""
+def organization_named_to(viewer, field="organization_id"):
+    """An expression that is true when `viewer` may see the organization in
+    `field` by name. Built on the one privacy verb, never re-implemented."""
     return Exists(
-        MemberOrganizationPage.objects.visible_to(user).filter(pk=OuterRef(field))
+        MemberOrganizationPage.objects.visible_to(viewer).filter(pk=OuterRef(field))
     )
 
 
@@ -41,12 +38,12 @@ class RoomKind(models.TextChoices):
 
 
 class RoomQuerySet(models.QuerySet):
-    def readable_by(self, user):
+    def readable_by(self, viewer):
         """Rooms a person may read and subscribe to. Coordinators-only rooms are for
         coordinators; archived rooms stay readable (their history matters)."""
-        if not may_use_board(user):
+        if not may_use_board(viewer):
             return self.none()
-        if user.is_coordinator:
+        if viewer.is_coordinator:
             return self.all()
         return self.filter(coordinators_only=False)
 
@@ -130,15 +127,15 @@ class ThreadIssueArea(ItemBase):
 
 
 class ThreadQuerySet(models.QuerySet):
-    def readable_by(self, user):
-        return self.filter(room__in=Room.objects.readable_by(user))
+    def readable_by(self, viewer):
+        return self.filter(room__in=Room.objects.readable_by(viewer))
 
     def newest_activity_first(self):
         return self.order_by("-pinned", "-last_activity_at", "-pk")
 
-    def with_listing_data(self, user):
+    def with_listing_data(self, viewer):
         return self.select_related("room", "author", "organization").annotate(
-            organization_named=organization_named_to(user)
+            organization_named=organization_named_to(viewer)
         )
 
     def in_issue_areas(self, issue_areas):
@@ -188,14 +185,14 @@ class Thread(ClusterableModel):
         return f"/board/{self.room.slug}/{self.pk}/"
 
 
-def post_readable_by(user, prefix=""):
-    """A Q that is true for posts `user` may read now: in a room they may read
+def post_readable_by(viewer, prefix=""):
+    """A Q that is true for posts `viewer` may read now: in a room they may read
     (Room.readable_by), and not hidden by a moderator unless they moderate.
     `prefix` reaches the post through a relation ("post__")."""
-    if not may_use_board(user):
+    if not may_use_board(viewer):
         return Q(pk__in=[])
-    readable = Q(**{f"{prefix}thread__room__in": Room.objects.readable_by(user)})
-    if not user.is_coordinator:
+    readable = Q(**{f"{prefix}thread__room__in": Room.objects.readable_by(viewer)})
+    if not viewer.is_coordinator:
         readable &= Q(**{f"{prefix}hidden": False})
     return readable
 
@@ -204,12 +201,12 @@ class PostQuerySet(models.QuerySet):
     def shown(self):
         return self.filter(hidden=False)
 
-    def readable_by(self, user):
-        return self.filter(post_readable_by(user))
+    def readable_by(self, viewer):
+        return self.filter(post_readable_by(viewer))
 
-    def with_display_data(self, user):
+    def with_display_data(self, viewer):
         return self.select_related("author", "organization").annotate(
-            organization_named=organization_named_to(user)
+            organization_named=organization_named_to(viewer)
         )
 
 
@@ -375,18 +372,18 @@ class ReadState(models.Model):
 
 
 class NotificationQuerySet(models.QuerySet):
-    def readable_by(self, user):
+    def readable_by(self, viewer):
         """A person's notifications about what they may read now: a post they
         may read (post_readable_by) and an organization they may see by name.
         Every surface reads through this, so a demotion, a room made
         coordinators-only, a hidden post or a hidden organization hides the
         notification too, not only the thread it points to."""
-        if not may_use_board(user):
+        if not may_use_board(viewer):
             return self.none()
         return self.filter(
-            post_readable_by(user, prefix="post__"),
-            organization_named_to(user, "organization_id"),
-            user=user,
+            post_readable_by(viewer, prefix="post__"),
+            organization_named_to(viewer, "organization_id"),
+            user_id=viewer.user_id,
         )
 
     def unread(self):

@@ -31,11 +31,11 @@ class BoardPage(RoutablePageMixin, Page):
         from network.queries import rooms_for_index, unread_counts
 
         context = self.get_context(request)
-        user = request.user
-        context["may_use_board"] = may_use_board(user)
+        viewer = request.viewer
+        context["may_use_board"] = may_use_board(viewer)
         if context["may_use_board"]:
-            rooms = list(rooms_for_index(user))
-            unread = unread_counts(user, None)
+            rooms = list(rooms_for_index(viewer))
+            unread = unread_counts(viewer, None)
             for room in rooms:
                 room.unread = unread.get(room.pk, 0)
             context["room_groups"] = [

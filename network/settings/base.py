@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # Coordinator powers only after a second factor confirmed in this session.
     "members.middleware.CoordinatorPowersMiddleware",
+    # request.viewer: who is asking, for every privacy decision (members.viewer).
+    "members.middleware.ViewerMiddleware",
     # Member users never reach /admin/; staff reach it only with two-factor.
     "members.middleware.AdminGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

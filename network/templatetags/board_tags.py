@@ -11,6 +11,7 @@ imports keep pointing one way (home ← members ← campaigns ← network).
 
 from django import template
 
+from members.viewer import viewer_of
 from network.models import Notification, Room
 from network.models.board import may_use_board
 from network.queries import live_threads
@@ -18,9 +19,8 @@ from network.queries import live_threads
 register = template.Library()
 
 
-def _user(context):
-    request = context.get("request")
-    return getattr(request, "user", None)
+def _viewer(context):
+    return viewer_of(context.get("request"))
 
 
 def _live_context(context, threads, heading, empty, more_url=None, rooms=()):
@@ -31,18 +31,18 @@ def _live_context(context, threads, heading, empty, more_url=None, rooms=()):
         "empty": empty,
         "more_url": more_url,
         "rooms": rooms,
-        "may_use_board": may_use_board(_user(context)),
+        "may_use_board": may_use_board(_viewer(context)),
     }
 
 
 @register.inclusion_tag("network/components/live_threads.html", takes_context=True)
 def live_threads_for_organization(context, organization, limit=5):
     """Live threads in an organization's issue areas (members only)."""
-    user = _user(context)
+    viewer = _viewer(context)
     threads = []
-    if may_use_board(user):
+    if may_use_board(viewer):
         areas = organization.issue_areas.all()
-        threads = live_threads(user, issue_areas=areas, limit=limit)
+        threads = live_threads(viewer, issue_areas=areas, limit=limit)
     return _live_context(
         context,
         threads,
@@ -55,11 +55,11 @@ def live_threads_for_organization(context, organization, limit=5):
 @register.inclusion_tag("network/components/live_threads.html", takes_context=True)
 def live_threads_for_issue_area(context, issue_area, limit=5):
     """Live threads on one issue area, with a link to its room (members only)."""
-    user = _user(context)
+    viewer = _viewer(context)
     threads = []
     room = None
-    if may_use_board(user):
-        threads = live_threads(user, issue_areas=[issue_area], limit=limit)
+    if may_use_board(viewer):
+        threads = live_threads(viewer, issue_areas=[issue_area], limit=limit)
         room = Room.objects.filter(issue_area=issue_area).first()
     return _live_context(
         context,
@@ -76,8 +76,8 @@ def live_threads_for_issue_area(context, issue_area, limit=5):
 @register.inclusion_tag("network/components/live_threads.html", takes_context=True)
 def live_threads_home(context, limit=5):
     """The newest activity across the board, for the home page."""
-    user = _user(context)
-    threads = live_threads(user, limit=limit) if may_use_board(user) else []
+    viewer = _viewer(context)
+    threads = live_threads(viewer, limit=limit) if may_use_board(viewer) else []
     return _live_context(
         context,
         threads,
@@ -91,11 +91,11 @@ def live_threads_home(context, limit=5):
 @register.inclusion_tag("network/components/notifications.html", takes_context=True)
 def board_notifications(context, limit=10):
     """A person's latest board notifications with a mark-all-read button."""
-    user = _user(context)
+    viewer = _viewer(context)
     notifications = []
-    if may_use_board(user):
+    if may_use_board(viewer):
         notifications = list(
-            Notification.objects.readable_by(user)
+            Notification.objects.readable_by(viewer)
             .select_related("post__thread__room", "organization")
             .order_by("-created_at")[:limit]
         )
@@ -108,10 +108,10 @@ def board_notifications(context, limit=10):
 
 @register.simple_tag(takes_context=True)
 def unread_notification_count(context):
-    user = _user(context)
-    if not may_use_board(user):
+    viewer = _viewer(context)
+    if not may_use_board(viewer):
         return 0
-    return Notification.objects.readable_by(user).unread().count()
+    return Notification.objects.readable_by(viewer).unread().count()
 
 
 @register.inclusion_tag(
@@ -119,8 +119,8 @@ def unread_notification_count(context):
 )
 def campaign_room_link(context, campaign):
     """A link to a campaign's board room, for members (one query)."""
-    user = _user(context)
+    viewer = _viewer(context)
     room = None
-    if may_use_board(user):
-        room = Room.objects.readable_by(user).filter(campaign_id=campaign.pk).first()
-    return {"room": room, "may_use_board": may_use_board(user)}
+    if may_use_board(viewer):
+        room = Room.objects.readable_by(viewer).filter(campaign_id=campaign.pk).first()
+    return {"room": room, "may_use_board": may_use_board(viewer)}

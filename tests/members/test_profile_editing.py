@@ -8,6 +8,7 @@ from PIL import Image
 from wagtail.models import WorkflowState
 
 from members.models import MemberOrganizationPage
+from members.viewer import ANONYMOUS, Viewer
 from tests.conftest import pass_two_factor
 from tests.members.profile_forms import profile_data
 
@@ -103,7 +104,7 @@ def test_a_visibility_change_applies_at_once_even_while_other_edits_wait(
     from wagtail.models import Page
 
     assert network_settings.member_edits_need_review
-    visitor_view = MemberOrganizationPage.objects.visible_to(None)
+    visitor_view = MemberOrganizationPage.objects.visible_to(ANONYMOUS)
     assert visitor_view.filter(pk=org_a.pk).exists()
     assert org_a.pk in [page.pk for page in visitor_view.search("Tenants United")]
     client.force_login(editor_a)
@@ -121,7 +122,9 @@ def test_a_visibility_change_applies_at_once_even_while_other_edits_wait(
     assert org_a.pk not in [
         page.pk
         for page in Page.objects.live().search("Tenants United")
-        if MemberOrganizationPage.objects.visible_to(None).filter(pk=page.pk).exists()
+        if MemberOrganizationPage.objects.visible_to(ANONYMOUS)
+        .filter(pk=page.pk)
+        .exists()
     ]
     client.logout()
     assert client.get(org_a.url).status_code == 404
@@ -140,21 +143,27 @@ def test_a_directory_listing_follows_visibility_for_members_too(
     client.post(edit_url(org_a), profile_data(org_a, visibility="members"))
 
     assert (
-        MemberOrganizationPage.objects.visible_to(user_b).filter(pk=org_a.pk).exists()
+        MemberOrganizationPage.objects.visible_to(Viewer.for_user(user_b))
+        .filter(pk=org_a.pk)
+        .exists()
     )
     assert (
-        not MemberOrganizationPage.objects.visible_to(None).filter(pk=org_a.pk).exists()
+        not MemberOrganizationPage.objects.visible_to(ANONYMOUS)
+        .filter(pk=org_a.pk)
+        .exists()
     )
 
     client.post(edit_url(org_a), profile_data(org_a, visibility="hidden"))
     user_b = type(user_b).objects.get(pk=user_b.pk)  # a fresh request's user
     assert (
-        not MemberOrganizationPage.objects.visible_to(user_b)
+        not MemberOrganizationPage.objects.visible_to(Viewer.for_user(user_b))
         .filter(pk=org_a.pk)
         .exists()
     )
     assert (
-        MemberOrganizationPage.objects.visible_to(editor_a).filter(pk=org_a.pk).exists()
+        MemberOrganizationPage.objects.visible_to(Viewer.for_user(editor_a))
+        .filter(pk=org_a.pk)
+        .exists()
     )
 
 
@@ -260,7 +269,9 @@ def test_suspended_organizations_lose_member_access(client, editor_a, org_a):
     account = client.get("/account/").content.decode()
     assert "membership is suspended" in account
     assert (
-        not MemberOrganizationPage.objects.visible_to(None).filter(pk=org_a.pk).exists()
+        not MemberOrganizationPage.objects.visible_to(ANONYMOUS)
+        .filter(pk=org_a.pk)
+        .exists()
     )
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from members.models import IssueArea
 from members.related import related_organizations
+from members.viewer import ANONYMOUS, Viewer
 from tests.factories import CoordinatorFactory, build_organization
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def subject(directory):
 
 def ranked(subject, user):
     areas = list(subject.issue_areas.all())
-    return related_organizations(subject, user, areas)
+    return related_organizations(subject, Viewer.for_user(user), areas)
 
 
 def test_rare_shared_issue_areas_outrank_common_ones_then_same_state_wins_ties(
@@ -104,7 +105,7 @@ def test_at_most_six_related_organizations_are_shown(directory):
 
 def test_an_organization_without_issue_areas_has_no_related_organizations(directory):
     lonely = build_organization(directory, title="Lonely")
-    assert related_organizations(lonely, None, []) == []
+    assert related_organizations(lonely, ANONYMOUS, []) == []
 
 
 def test_ranking_takes_two_queries_the_weights_and_the_ranking(
@@ -112,7 +113,7 @@ def test_ranking_takes_two_queries_the_weights_and_the_ranking(
 ):
     areas = list(subject.issue_areas.all())
     with django_assert_num_queries(2):
-        related_organizations(subject, AnonymousUser(), areas)
+        related_organizations(subject, ANONYMOUS, areas)
 
 
 def test_the_profile_shows_related_organizations_with_their_reason(client, subject):

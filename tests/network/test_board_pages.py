@@ -5,6 +5,7 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory, override_settings
 
+from members.viewer import Viewer
 from network import actions
 from network.demo.board import add_posts
 from network.models import Post, Room, RoomKind, Thread
@@ -331,6 +332,7 @@ def test_a_campaign_room_is_created_once_and_renamed_with_its_page(board):
 def render(template, user, **context):
     request = RequestFactory().get("/")
     request.user = user
+    request.viewer = Viewer.for_user(user)
     return Template("{% load board_tags %}" + template).render(
         Context({"request": request, **context})
     )

@@ -13,6 +13,7 @@ from campaigns.models import (
     ResourcePage,
 )
 from home.models import HomePage
+from members.viewer import Viewer
 from tests.campaigns.library.bulk import bulk_resources
 from tests.factories import DocumentFactory, ResourcePageFactory
 
@@ -358,7 +359,8 @@ def test_the_instance_check_agrees_with_the_queryset_verb(
     draft.unpublish()
 
     for user in (AnonymousUser(), member, other_member, coordinator):
-        visible = set(ResourcePage.objects.visible_to(user))
+        viewer = Viewer.for_user(user)
+        visible = set(ResourcePage.objects.visible_to(viewer))
         for page in (public, private, draft):
             page.refresh_from_db()
-            assert page.is_visible_to(user) == (page in visible), (user, page)
+            assert page.is_visible_to(viewer) == (page in visible), (user, page)

@@ -14,6 +14,7 @@ from PIL import Image
 
 from campaigns.models import NewsPage
 from home.models import SiteImage
+from members.viewer import Viewer
 from tests.campaigns.library.bulk import bulk_resources
 from tests.factories import NewsPageFactory, ResourcePageFactory
 
@@ -110,6 +111,7 @@ def render(template, user=None, **context):
 
     request = RequestFactory().get("/")
     request.user = user or AnonymousUser()
+    request.viewer = Viewer.for_user(request.user)
     return Template("{% load library_tags %}" + template).render(
         Context({"request": request, **context})
     )

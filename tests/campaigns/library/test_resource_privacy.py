@@ -187,12 +187,15 @@ def test_visible_to_is_the_one_rule_for_resources(
 ):
     from django.contrib.auth.models import AnonymousUser
 
-    assert list(ResourcePage.objects.visible_to(AnonymousUser())) == [public_resource]
-    assert set(ResourcePage.objects.visible_to(other_member)) == {
+    from members.viewer import Viewer
+
+    anonymous = Viewer.for_user(AnonymousUser())
+    assert list(ResourcePage.objects.visible_to(anonymous)) == [public_resource]
+    assert set(ResourcePage.objects.visible_to(Viewer.for_user(other_member))) == {
         public_resource,
         private_resource,
     }
-    assert set(ResourcePage.objects.visible_to(coordinator)) == {
+    assert set(ResourcePage.objects.visible_to(Viewer.for_user(coordinator))) == {
         public_resource,
         private_resource,
     }
