@@ -149,21 +149,77 @@ def test_the_sitemaps_instance_check_agrees_with_publicly_listed(directory):
     """The sitemap asks each page; the queryset verb is the rule. Every
     combination of visibility, standing and publication must agree."""
     from members.models import MemberOrganizationPage
+    from members.viewer import ANONYMOUS
+
+    pages = organization_matrix(directory)
+    listed = set(MemberOrganizationPage.objects.publicly_listed())
+    anonymous_sees = set(MemberOrganizationPage.objects.visible_to(ANONYMOUS))
+
+    for page in MemberOrganizationPage.objects.all():
+        assert page.is_publicly_listed == (page in listed), page.title
+        # What anyone may see is exactly what is publicly listed.
+        assert (page in anonymous_sees) == (page in listed), page.title
+    assert any(page in listed for page in pages)
+    assert any(page not in listed for page in pages)
+
+
+def organization_matrix(directory):
+    """One organization for each visibility × membership status × live."""
     from tests.factories import build_organization
 
     pages = []
     for visibility in ("public", "members", "hidden"):
         for status in ("active", "lapsed", "suspended"):
-            page = build_organization(
-                directory,
-                title=f"{visibility} {status}",
-                visibility=visibility,
-                membership_status=status,
-            )
-            pages.append(page)
-    pages[0].unpublish()
-    listed = set(MemberOrganizationPage.objects.publicly_listed())
+            for live in (True, False):
+                page = build_organization(
+                    directory,
+                    title=f"{visibility} {status} {'live' if live else 'draft'}",
+                    visibility=visibility,
+                    membership_status=status,
+                )
+                if not live:
+                    page.unpublish()
+                pages.append(page)
+    return pages
 
-    for page in MemberOrganizationPage.objects.all():
-        assert page.is_publicly_listed == (page in listed), page.title
-    assert any(page in listed for page in pages)
+
+def expected_visible(kind, page):
+    """DESIGN.md section 4, written out: drafts for nobody; everything live for
+    coordinators; the own team of an organization in good standing sees it
+    whatever its visibility; other network members see public and members-only
+    organizations in good standing; everyone else, the publicly listed ones."""
+    from tests.members.viewer_kinds import NETWORK_MEMBER_KINDS
+
+    in_good_standing = page.membership_status != "suspended"
+    if not page.live:
+        return False
+    if kind == "coordinator":
+        return True
+    if kind == "own staff" and in_good_standing:
+        return True
+    if kind in NETWORK_MEMBER_KINDS:
+        return in_good_standing and page.visibility in ("public", "members")
+    return in_good_standing and page.visibility == "public"
+
+
+def test_who_sees_an_organization_agrees_in_every_form_for_every_kind_of_person(
+    directory, settings
+):
+    """visible_to (the rule), is_visible_to (the profile's check) and the rule as
+    DESIGN.md states it agree for every visibility × membership status × live ×
+    kind of person, own team included."""
+    from members.models import MemberOrganizationPage
+    from tests.members.viewer_kinds import own_viewers, shared_viewers
+
+    shared = shared_viewers(directory, settings)
+    pages = organization_matrix(directory)
+    checked = 0
+    for page in pages:
+        page.refresh_from_db()
+        for kind, viewer in {**shared, **own_viewers(page)}.items():
+            visible = set(MemberOrganizationPage.objects.visible_to(viewer))
+            expected = expected_visible(kind, page)
+            assert (page in visible) == expected, (kind, page.title)
+            assert page.is_visible_to(viewer) == expected, (kind, page.title)
+            checked += 1
+    assert checked == 18 * 8

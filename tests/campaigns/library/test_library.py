@@ -364,3 +364,47 @@ def test_the_instance_check_agrees_with_the_queryset_verb(
         for page in (public, private, draft):
             page.refresh_from_db()
             assert page.is_visible_to(viewer) == (page in visible), (user, page)
+
+
+def test_who_sees_a_resource_agrees_in_both_forms_for_every_kind_of_person(
+    library, directory, settings
+):
+    """ResourceQuerySet.visible_to (the rule) and ResourcePage.is_visible_to (its
+    instance twin, no query) agree, and follow DESIGN.md, for every visibility ×
+    live × standing of the submitting organization × kind of person, the
+    submitting organization's own team included."""
+    from tests.factories import build_organization
+    from tests.members.viewer_kinds import (
+        NETWORK_MEMBER_KINDS,
+        own_viewers,
+        shared_viewers,
+    )
+
+    shared = shared_viewers(directory, settings)
+    checked = 0
+    for status in ("active", "lapsed", "suspended"):
+        submitter = build_organization(
+            directory, title=f"Submitter {status}", membership_status=status
+        )
+        team = own_viewers(submitter)
+        for visibility in ("public", "members"):
+            for live in (True, False):
+                page = ResourcePageFactory(
+                    parent=library,
+                    title=f"{visibility} {status} {live}",
+                    visibility=visibility,
+                    submitting_organization=submitter,
+                )
+                if not live:
+                    page.unpublish()
+                page.refresh_from_db()
+                for kind, viewer in {**shared, **team}.items():
+                    member = kind in NETWORK_MEMBER_KINDS or (
+                        kind == "own staff" and status != "suspended"
+                    )
+                    expected = live and (visibility == "public" or member)
+                    visible = set(ResourcePage.objects.visible_to(viewer))
+                    assert (page in visible) == expected, (kind, page.title)
+                    assert page.is_visible_to(viewer) == expected, (kind, page.title)
+                    checked += 1
+    assert checked == 3 * 2 * 2 * 8
