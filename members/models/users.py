@@ -14,6 +14,9 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    # is_coordinator and member_organization_ids are the data members.viewer.Viewer
+    # is built from; everything else asks the Viewer (request.viewer).
+
     @cached_property
     def is_coordinator(self):
         """Network staff: superusers and members of the Coordinators group."""
@@ -32,11 +35,6 @@ class User(AbstractUser):
                 organization__membership_status=MembershipStatus.SUSPENDED
             ).values_list("organization_id", flat=True)
         )
-
-    @property
-    def is_network_member(self):
-        """Staff of at least one organization in good standing, or a coordinator."""
-        return self.is_coordinator or bool(self.member_organization_ids)
 
 
 class Membership(models.Model):
