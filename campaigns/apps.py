@@ -7,8 +7,8 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self):
-        # The resource library's document privacy hook and search-index signals.
-        from campaigns import document_hooks, signals
+        # The resource library's search-index signals. (Its document privacy hook
+        # is in wagtail_hooks.py, which Wagtail imports itself.)
+        from campaigns import signals
 
-        del document_hooks  # registered on import
         signals.connect()

@@ -1,7 +1,9 @@
-"""Coordinators' admin for campaigns: events and deadlines, sign-on approval and
-the pledge export (recorded in Wagtail's audit log)."""
+"""The campaigns app's Wagtail hooks: the coordinators' admin for campaigns
+(events and deadlines, sign-on approval and the pledge export, recorded in
+Wagtail's audit log), and the resource library's document privacy."""
 
 from django.db.models import Exists, OuterRef
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -13,6 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from campaigns import actions
+from campaigns.documents import document_visible_to
 from campaigns.models import CampaignIndexPage, CampaignPage, Event, Pledge, SignOn
 from home.admin_filters import BoundedIndexView
 from home.validation import parse_id
@@ -187,3 +190,10 @@ def register_export_log_action(actions_registry):
                 "rows": data.get("rows", "?"),
                 "what": data.get("what", _("rows")),
             }
+
+
+@hooks.register("before_serve_document")
+def hide_documents_of_resources_the_person_may_not_see(document, request):
+    # 404, not 403 or a login redirect: the URL must not confirm the file exists.
+    if not document_visible_to(document, request.viewer):
+        raise Http404

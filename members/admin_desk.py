@@ -1,8 +1,7 @@
 """The coordinators' desk in the Wagtail admin: the queue of applications, the
 approve/decline decision, custom audit-log actions and a dashboard panel.
 
-Imported by MembersConfig.ready() (members/apps.py), not from wagtail_hooks.py, so
-that the directory's own hooks module stays separate.
+Registered with Wagtail in members/wagtail_hooks.py, with the app's other hooks.
 """
 
 from django import forms
@@ -11,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
-from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -89,9 +87,6 @@ def register_log_actions(registry):
         _("Change visibility"),
         _("Visibility changed by the organization"),
     )
-
-
-hooks.register("register_log_actions", register_log_actions)
 
 
 class DecisionForm(WagtailAdminModelForm):
@@ -244,11 +239,6 @@ class ApplicationViewSet(ModelViewSet):
 application_viewset = ApplicationViewSet()
 
 
-@hooks.register("register_admin_viewset")
-def register_application_viewset():
-    return application_viewset
-
-
 class SuggestionDecisionForm(WagtailAdminModelForm):
     """What a coordinator decides about an issue area a member typed."""
 
@@ -392,11 +382,6 @@ class SuggestionViewSet(ModelViewSet):
 suggestion_viewset = SuggestionViewSet()
 
 
-@hooks.register("register_admin_viewset")
-def register_suggestion_viewset():
-    return suggestion_viewset
-
-
 class NetworkDeskPanel(Component):
     """Dashboard: applications waiting for a decision and recently changed member
     profiles (who changed what, and whether it waits for review). Five queries."""
@@ -431,9 +416,3 @@ class NetworkDeskPanel(Component):
             }
         )
         return context
-
-
-@hooks.register("construct_homepage_panels")
-def add_network_desk_panel(request, panels):
-    if request.viewer.is_coordinator:
-        panels.append(NetworkDeskPanel())

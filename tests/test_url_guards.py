@@ -462,7 +462,7 @@ def check_media_serves_images_only(request):
 
 
 def check_documents_go_through_the_privacy_hook(request):
-    from campaigns.document_hooks import (
+    from campaigns.wagtail_hooks import (
         hide_documents_of_resources_the_person_may_not_see as privacy_hook,
     )
     from tests.factories import (

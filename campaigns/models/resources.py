@@ -4,7 +4,7 @@ A resource is public or members-only. Who may see it is decided in one place,
 ResourceQuerySet.visible_to, which asks the Viewer's own notion of "a network
 member" (Viewer.sees_member_details) rather than re-deciding it; the names of the
 organizations credited on a resource go through MemberOrganizationPage's own verb.
-Attached documents follow their resources: see campaigns/document_hooks.py.
+Attached documents follow their resources: see campaigns/wagtail_hooks.py.
 """
 
 import datetime
