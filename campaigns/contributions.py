@@ -8,21 +8,13 @@ user (the revisions and the audit log name them) and ask Viewer.for_user(user)
 what that person may do.
 """
 
-from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
-from wagtail.models import (
-    GroupApprovalTask,
-    GroupPagePermission,
-    Workflow,
-    WorkflowPage,
-    WorkflowState,
-    WorkflowTask,
-)
+from wagtail.models import Workflow, WorkflowPage, WorkflowState
 from wagtail.rich_text import RichText
 
 from campaigns.documents import submissions_collection
@@ -35,11 +27,9 @@ from campaigns.models.resources import (
     ResourcePage,
 )
 from home.text import html_to_text, text_paragraphs
-from members.models import COORDINATORS_GROUP
 from members.viewer import Viewer, require_viewer
 
 REVIEW_WORKFLOW_NAME = "Resource review"
-REVIEW_TASK_NAME = "Coordinator review of a contributed resource"
 
 # The form fields copied onto the page as they are.
 PLAIN_FIELDS = (
@@ -57,27 +47,20 @@ PLAIN_FIELDS = (
 )
 
 
-def review_workflow(index_page):
-    """The coordinators' review workflow, assigned to the library (made on first
-    use, so a fresh site needs no setup). Its reviewers, the Coordinators group, may
-    edit and publish in the library, so that approving publishes."""
-    coordinators, _created = Group.objects.get_or_create(name=COORDINATORS_GROUP)
-    workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW_NAME).first()
-    if workflow is None:
-        workflow = Workflow.objects.create(name=REVIEW_WORKFLOW_NAME, active=True)
-        task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
-        task.groups.set([coordinators])
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
-    for codename in ("change_page", "publish_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=coordinators,
-            page=index_page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
-    return workflow
+def review_workflow():
+    """The coordinators' review of contributed resources, made by campaigns
+    migration 0005. Its reviewers, the Coordinators group, may edit and publish
+    anywhere in the tree (members migration 0005), so approving publishes."""
+    return Workflow.objects.get(name=REVIEW_WORKFLOW_NAME)
+
+
+def assign_review_workflow(index_page):
+    """Make the review the library's workflow in the admin too, when the library
+    is created (campaigns/wagtail_hooks.py; the migration did it for a library
+    that already existed)."""
+    WorkflowPage.objects.get_or_create(
+        page=index_page, defaults={"workflow": review_workflow()}
+    )
 
 
 def organizations_user_may_submit_for(viewer):
@@ -205,8 +188,7 @@ def _apply(page, user, data):
 
 
 def _submit_for_review(page, user):
-    index = page.get_parent().specific
-    workflow = review_workflow(index)
+    workflow = review_workflow()
     revision = page.save_revision(user=user, log_action=True)
     state = page.current_workflow_state
     if state is not None:

@@ -15,8 +15,16 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from campaigns import actions
+from campaigns.contributions import assign_review_workflow
 from campaigns.documents import document_visible_to
-from campaigns.models import CampaignIndexPage, CampaignPage, Event, Pledge, SignOn
+from campaigns.models import (
+    CampaignIndexPage,
+    CampaignPage,
+    Event,
+    Pledge,
+    ResourceIndexPage,
+    SignOn,
+)
 from home.admin_filters import BoundedIndexView
 from home.validation import parse_id
 from members.models import MemberOrganizationPage
@@ -197,3 +205,9 @@ def hide_documents_of_resources_the_person_may_not_see(document, request):
     # 404, not 403 or a login redirect: the URL must not confirm the file exists.
     if not document_visible_to(document, request.viewer):
         raise Http404
+
+
+@hooks.register("after_create_page")
+def give_a_new_library_its_review_workflow(request, page):
+    if isinstance(page.specific, ResourceIndexPage):
+        assign_review_workflow(page)

@@ -6,7 +6,6 @@ members/admin_desk.py call these, so each rule lives in one place.
 Actions take the acting user (they record who did it); what that person may do is
 asked of Viewer.for_user(user), never of the user's own attributes."""
 
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -14,20 +13,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.models import (
-    GroupApprovalTask,
-    Revision,
-    Workflow,
-    WorkflowState,
-    WorkflowTask,
-)
+from wagtail.models import Revision, Workflow, WorkflowState
 from wagtail.search.index import insert_or_update_object
 
 from home.models import NetworkSettings, SiteImage
 from home.text import text_to_html
 from members import emails
 from members.models import (
-    COORDINATORS_GROUP,
     ApplicationStatus,
     Invitation,
     IssueArea,
@@ -436,15 +428,8 @@ def check_can_edit_profile(user, organization_id):
 
 
 def review_workflow():
-    """The coordinators' one-step review of member edits, created on first use."""
-    workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW_NAME).first()
-    if workflow is None:
-        workflow = Workflow.objects.create(name=REVIEW_WORKFLOW_NAME)
-        task = GroupApprovalTask.objects.create(name=_("Coordinator review"))
-        group, _created = Group.objects.get_or_create(name=COORDINATORS_GROUP)
-        task.groups.set([group])
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    return workflow
+    """The coordinators' one-step review of member edits (members migration 0009)."""
+    return Workflow.objects.get(name=REVIEW_WORKFLOW_NAME)
 
 
 def _revisions_of(organization):

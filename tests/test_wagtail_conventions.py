@@ -1,10 +1,13 @@
 """Wagtail's conventions, held for every app: hooks are registered in each app's
 wagtail_hooks.py (which Wagtail imports itself), so a newcomer finds every admin
-extension and privacy hook in one file per app."""
+extension and privacy hook in one file per app; workflows, groups and their
+permissions are made by data migrations and only looked up at runtime."""
 
 import ast
+import datetime
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 APPS = ("home", "members", "campaigns", "network")
@@ -61,3 +64,169 @@ def test_the_check_finds_registrations_written_either_way():
     )
 
     assert list(hook_registrations(ast.parse(source))) == [1, 2, 4]
+
+
+# --- Workflows and group permissions come from data migrations -----------------------
+
+# Models whose rows decide who reviews and who may do what: made by migrations,
+# only looked up by app code (a page's workflow assignment, WorkflowPage, is made
+# when the page is: campaigns.contributions.assign_review_workflow).
+SETUP_MODELS = {
+    "Workflow",
+    "WorkflowTask",
+    "Task",
+    "GroupApprovalTask",
+    "Group",
+    "Permission",
+    "GroupPagePermission",
+    "GroupCollectionPermission",
+}
+WRITES = {"create", "get_or_create", "update_or_create", "bulk_create"}
+
+
+def setup_writes(tree):
+    """Lines that write one of SETUP_MODELS: `Model.objects.<write>(...)`."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        manager = node.func.value
+        if (
+            node.func.attr in WRITES
+            and isinstance(manager, ast.Attribute)
+            and manager.attr == "objects"
+            and isinstance(manager.value, ast.Name)
+            and manager.value.id in SETUP_MODELS
+        ):
+            yield node.lineno
+
+
+def test_app_code_makes_no_workflow_group_or_permission():
+    found = [
+        f"{path.relative_to(settings.BASE_DIR)}:{line}"
+        for path in app_modules()
+        for line in setup_writes(ast.parse(path.read_text()))
+    ]
+
+    assert not found, (
+        "Workflows, groups and permissions are made by data migrations; app code "
+        f"looks them up: {found}"
+    )
+
+
+def test_the_workflow_check_finds_each_kind_of_write():
+    source = (
+        "Workflow.objects.create(name='x')\n"
+        "Group.objects.get_or_create(name='x')\n"
+        "GroupPagePermission.objects.update_or_create(page=p)\n"
+        "Workflow.objects.get(name='x')\n"
+        "Post.objects.create(body='x')\n"
+    )
+
+    assert list(setup_writes(ast.parse(source))) == [1, 2, 3]
+
+
+def setup_rows():
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, Task, Workflow, WorkflowTask
+
+    return [
+        model.objects.count()
+        for model in (Workflow, WorkflowTask, Task, Group, Permission)
+    ] + [GroupPagePermission.objects.count()]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lookup", "name"),
+    [
+        ("members.actions", "Member profile review"),
+        ("campaigns.contributions", "Resource review"),
+    ],
+)
+def test_each_review_workflow_is_made_by_a_migration_for_the_coordinators(lookup, name):
+    from importlib import import_module
+
+    from wagtail.models import GroupApprovalTask
+
+    from members.models import COORDINATORS_GROUP
+
+    workflow = import_module(lookup).review_workflow()
+
+    assert (workflow.name, workflow.active) == (name, True)
+    (task,) = [item.task.specific for item in workflow.workflow_tasks.all()]
+    assert isinstance(task, GroupApprovalTask) and task.active
+    assert [group.name for group in task.groups.all()] == [COORDINATORS_GROUP]
+
+
+@pytest.mark.django_db
+def test_a_profile_edit_sent_for_review_makes_no_workflow_group_or_permission(
+    org_a, editor_a, network_settings
+):
+    from members import actions
+
+    network_settings.member_edits_need_review = True
+    network_settings.save()
+    before = setup_rows()
+    draft = org_a.get_latest_revision_as_object()
+    draft.summary = "Reviewed summary."
+
+    assert actions.do_save_profile_edit(org_a, draft, editor_a) == "in_review"
+
+    assert setup_rows() == before
+    assert org_a.current_workflow_state.workflow == actions.review_workflow()
+
+
+@pytest.mark.django_db
+def test_a_contributed_resource_goes_to_review_making_no_workflow_or_permission(
+    home_page, org_a, editor_a
+):
+    from campaigns import contributions
+    from tests.factories import ResourceIndexPageFactory
+
+    library = ResourceIndexPageFactory(parent=home_page)
+    before = setup_rows()
+
+    page = contributions.do_submit_resource(
+        editor_a,
+        library,
+        {
+            "title": "Know your rights",
+            "summary": "What to say when the landlord calls.",
+            "kind": "toolkit",
+            "publication_date": datetime.date(2026, 6, 1),
+            "language": "en",
+            "visibility": "public",
+            "organization": org_a,
+        },
+    )
+
+    assert setup_rows() == before
+    assert page.current_workflow_state.workflow == contributions.review_workflow()
+
+
+@pytest.mark.django_db
+def test_the_library_is_given_the_resource_review_when_it_is_made_or_migrated(
+    home_page,
+):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.test import RequestFactory
+    from wagtail import hooks
+    from wagtail.models import Workflow, WorkflowPage
+
+    from campaigns.contributions import review_workflow
+    from tests.factories import ResourceIndexPageFactory
+
+    library = ResourceIndexPageFactory(parent=home_page)
+    for hook in hooks.get_hooks("after_create_page"):
+        hook(RequestFactory().get("/"), library)
+    assert library.get_workflow() == review_workflow()
+
+    # A library made before the migration: the migration assigns it, once.
+    WorkflowPage.objects.filter(page=library).delete()
+    migration = import_module("campaigns.migrations.0005_resource_review_workflow")
+    migration.create_review_workflow(apps, None)
+    migration.create_review_workflow(apps, None)
+    assert library.get_workflow() == review_workflow()
+    assert Workflow.objects.filter(name="Resource review").count() == 1

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
-from campaigns.contributions import do_submit_resource, review_workflow
+from campaigns.contributions import assign_review_workflow, do_submit_resource
 from campaigns.models import (
     CampaignPage,
     Event,
@@ -534,7 +534,7 @@ def build(rng, home, organizations, coordinator, member_users):
         introduction="What the network and its members have been doing.",
     )
     home.add_child(instance=news_index)
-    review_workflow(library)
+    assign_review_workflow(library)
 
     areas = {area.slug: area for area in IssueArea.objects.all()}
     by_area = _orgs_by_area(organizations)

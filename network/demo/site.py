@@ -162,7 +162,7 @@ def build_site():
 
 def build_people():
     """A coordinator (with Wagtail admin access) and a few member staff."""
-    coordinators, _ = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+    coordinators = Group.objects.get(name=COORDINATORS_GROUP)  # members 0005
     coordinator = User.objects.create_user(
         username="coordinator",
         email="coordinator@commonground.example",
