@@ -1,9 +1,10 @@
 """Plain text from people's forms to stored HTML paragraphs and back.
 
-Members type plain text; profiles and resources store HTML. Both directions live
-here so that a text survives any number of edits unchanged: paragraphs are split
-at blank lines whatever the line endings (browsers send \\r\\n), and entities are
-unescaped on the way back (or "Tom & Jerry" would grow an &amp; per save).
+Members type plain text; a resource's body (a StreamField of rich text) stores
+HTML. Both directions live here so that a text survives any number of edits
+unchanged: paragraphs are split at blank lines whatever the line endings (browsers
+send \\r\\n), and entities are unescaped on the way back (or "Tom & Jerry" would
+grow an &amp; per save).
 """
 
 import html

@@ -17,7 +17,6 @@ from wagtail.models import Revision, Workflow, WorkflowState
 from wagtail.search.index import insert_or_update_object
 
 from home.models import NetworkSettings, SiteImage
-from home.text import text_to_html
 from members import emails
 from members.models import (
     ApplicationStatus,
@@ -160,7 +159,7 @@ def do_approve_application(application, by):
         title=application.organization_name,
         slug=_unique_slug(application.organization_name),
         summary=application.summary,
-        mission=text_to_html(application.mission),
+        mission=application.mission,
         website=application.website,
         public_email=application.public_email,
         city=application.city,

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from home import validation
-from home.text import html_to_text, text_paragraphs, text_to_html
 from members.actions import check_suggestion_is_new
 from members.models import (
     Approach,
@@ -553,6 +552,7 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
     FIELDS_COPIED = [
         "title",
         "summary",
+        "mission",
         "looking_for_partners_on",
         "led_by_directly_affected",
         "city",
@@ -573,7 +573,6 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
         self.latest_revision_id = latest_revision_id
         initial = {name: getattr(page, name) for name in self.FIELDS_COPIED}
         initial["based_on"] = latest_revision_id
-        initial["mission"] = html_to_text(page.mission)
         initial["issue_areas"] = [area.pk for area in page.issue_areas.all()]
         initial["approaches"] = [item.pk for item in page.approaches.all()]
         initial["populations"] = [item.pk for item in page.populations.all()]
@@ -649,11 +648,6 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
         ):
             setattr(draft, name, data[name] or "")
         draft.draft_title = data["title"]
-        # Formatting set in the admin is kept unless the member changes the text.
-        if text_paragraphs(data["mission"]) != text_paragraphs(
-            html_to_text(draft.mission)
-        ):
-            draft.mission = text_to_html(data["mission"])
         draft.issue_areas.set(list(data["issue_areas"]))
         draft.approaches.set(list(data["approaches"]))
         draft.populations.set(list(data["populations"]))

@@ -19,7 +19,6 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
@@ -248,10 +247,12 @@ class MemberOrganizationPage(Page):
         max_length=300,
         help_text=_("One or two sentences: who you are and what you do."),
     )
-    mission = RichTextField(
+    # Plain text as members type it; the page shows its paragraphs (`linebreaks`).
+    mission = models.TextField(
+        max_length=6000,
         blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
-        help_text=_("Your mission and work, in a few paragraphs."),
+        verbose_name=_("mission and work"),
+        help_text=_("Plain text; leave an empty line between paragraphs."),
     )
     issue_areas = ClusterTaggableManager(
         through=OrganizationIssueArea,

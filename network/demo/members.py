@@ -385,10 +385,10 @@ def build(rng, directory, count, member_users):
             title=name,
             summary=summary,
             mission=(
-                f"<p>{name} works on {primary_name.lower()} in and around {city}. "
+                f"{name} works on {primary_name.lower()} in and around {city}. "
                 "We document what people in our community face, support them "
                 "directly, and bring their experience to decision makers, from city "
-                "councils to UN review bodies.</p>"
+                "councils to UN review bodies."
             ),
             city=city,
             region=region,

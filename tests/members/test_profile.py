@@ -22,7 +22,7 @@ def organization(directory):
         directory,
         title="Rio Grande Newcomer Dignity Center",
         summary="We stand with immigrant families in the borderlands.",
-        mission="<p>Know-your-rights trainings and <b>legal referrals</b>.</p>",
+        mission="Know-your-rights trainings and\nlegal referrals.\n\nA hotline.",
         issue_areas=["immigration", "detention"],
         approaches=["litigation", "education-and-training"],
         populations=["immigrants-and-refugees"],
@@ -54,7 +54,8 @@ def test_profile_shows_everything_a_person_needs_to_know(client, organization):
     for text in [
         "<h1>Rio Grande Newcomer Dignity Center</h1>",
         "We stand with immigrant families in the borderlands.",
-        "<b>legal referrals</b>",
+        "<p>Know-your-rights trainings and<br>legal referrals.</p>",
+        "<p>A hotline.</p>",
         'href="/issues/immigration/"',
         "Detention",
         "Education and training, Litigation",
