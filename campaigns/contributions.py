@@ -12,7 +12,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
 from django.utils.html import escape
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
 from wagtail.models import Workflow, WorkflowPage, WorkflowState
 from wagtail.rich_text import RichText
@@ -222,19 +224,7 @@ def do_update_resource(user, resource, data):
 
 
 def unique_slug(parent, title):
-    from django.utils.text import slugify
-
-    base = slugify(title)[:60].strip("-") or "resource"
-    taken = set(
-        parent.get_children()
-        .filter(slug__startswith=base)
-        .values_list("slug", flat=True)
-    )
-    slug, number = base, 2
-    while slug in taken:
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return find_available_slug(parent, slugify(title)[:60].strip("-") or "resource")
 
 
 def with_review_status(pages):

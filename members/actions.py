@@ -12,11 +12,13 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
 from wagtail.models import Revision, Workflow, WorkflowState
 from wagtail.search.index import insert_or_update_object
 
 from home.models import NetworkSettings, SiteImage
+from home.slugs import find_available_slug_in
 from members import emails
 from members.models import (
     ApplicationStatus,
@@ -88,26 +90,13 @@ def check_can_decide(user, application):
         )
 
 
-def _free_slug(base, taken):
-    """`base`, or `base-2`, `base-3`… whichever is not in `taken` (slugs in use)."""
-    slug, counter = base, 2
-    while slug in taken:
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
-
-
-def _unique_slug(name):
+def _unique_slug(directory, name):
+    """A profile's address under the directory: the name's slug, never one of the
+    directory's own routes, numbered if a sibling has it."""
     base = slugify(name)[:70] or "member"
     if base in RESERVED_DIRECTORY_SLUGS:
         base = f"{base}-org"
-    return _free_slug(
-        base,
-        set(
-            MemberOrganizationPage.objects.filter(slug__startswith=base).values_list(
-                "slug", flat=True
-            )
-        ),
-    )
+    return find_available_slug(directory, base)
 
 
 def _username_for(email):
@@ -157,7 +146,7 @@ def do_approve_application(application, by):
         raise ValidationError(_("There is no member directory to add the profile to."))
     organization = MemberOrganizationPage(
         title=application.organization_name,
-        slug=_unique_slug(application.organization_name),
+        slug=_unique_slug(directory, application.organization_name),
         summary=application.summary,
         mission=application.mission,
         website=application.website,
@@ -560,15 +549,9 @@ def check_can_decide_suggestion(user, suggestion):
 
 
 def _unique_issue_area_slug(name):
+    # An issue area is a snippet, not a page: its slug is unique in its table.
     base = slugify(name)[:90] or "issue"
-    return _free_slug(
-        base,
-        set(
-            IssueArea.objects.filter(slug__startswith=base).values_list(
-                "slug", flat=True
-            )
-        ),
-    )
+    return find_available_slug_in(IssueArea.objects.all(), base)
 
 
 @transaction.atomic

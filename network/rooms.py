@@ -2,6 +2,7 @@
 renamed and archived with the taxonomy), one per campaign (created when the
 campaign is published), and the general rooms."""
 
+from home.slugs import find_available_slug_in
 from network.models import Room, RoomKind
 
 # Slugs the board keeps for its own routes under /board/.
@@ -42,14 +43,13 @@ GENERAL_ROOMS = [
 
 
 def free_slug(base):
+    """A room's address under /board/: never one of the board's own routes, and
+    numbered if another room has it. Rooms are not pages, so Wagtail's
+    find_available_slug (which looks among a page's siblings) does not apply."""
     slug = base[:70] or "room"
     if slug in RESERVED_ROOM_SLUGS:
         slug = f"{slug}-room"
-    candidate, n = slug, 2
-    while Room.objects.filter(slug=candidate).exists():
-        candidate = f"{slug}-{n}"
-        n += 1
-    return candidate
+    return find_available_slug_in(Room.objects.all(), slug)
 
 
 def ensure_general_rooms():

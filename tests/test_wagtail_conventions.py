@@ -230,3 +230,59 @@ def test_the_library_is_given_the_resource_review_when_it_is_made_or_migrated(
     migration.create_review_workflow(apps, None)
     assert library.get_workflow() == review_workflow()
     assert Workflow.objects.filter(name="Resource review").count() == 1
+
+
+# --- Free slugs: Wagtail's find_available_slug for pages --------------------------
+
+
+@pytest.mark.django_db
+def test_a_second_organization_of_the_same_name_gets_the_next_free_address(
+    directory, coordinator
+):
+    from members import actions
+    from tests.factories import MembershipApplicationFactory
+
+    made = [
+        actions.do_approve_application(
+            MembershipApplicationFactory(organization_name=name), coordinator
+        )
+        for name in ("Riverside Tenants", "Riverside Tenants", "Graph", "Graph")
+    ]
+
+    assert [org.slug for org in made] == [
+        "riverside-tenants",
+        "riverside-tenants-1",
+        "graph-org",  # the directory's own route (/members/graph/) stays free
+        "graph-org-1",
+    ]
+
+
+@pytest.mark.django_db
+def test_a_second_resource_of_the_same_title_gets_the_next_free_address(home_page):
+    from campaigns.contributions import unique_slug
+    from tests.factories import ResourceIndexPageFactory, ResourcePageFactory
+
+    library = ResourceIndexPageFactory(parent=home_page)
+    ResourcePageFactory(
+        parent=library, title="Know your rights", slug="know-your-rights"
+    )
+
+    assert unique_slug(library, "Know your rights") == "know-your-rights-1"
+    assert unique_slug(library, "Know your rights!") == "know-your-rights-1"
+    assert unique_slug(library, "A new toolkit") == "a-new-toolkit"
+
+
+@pytest.mark.django_db
+def test_rooms_and_issue_areas_number_their_slugs_the_same_way(db):
+    """Neither is a page (their slugs are unique in their tables), so they use
+    home.slugs.find_available_slug_in, with find_available_slug's numbering."""
+    from members.actions import _unique_issue_area_slug
+    from network.rooms import free_slug
+    from tests.factories import IssueAreaFactory, RoomFactory
+
+    RoomFactory(slug="housing")
+    IssueAreaFactory(name="Water", slug="water")
+
+    assert free_slug("housing") == "housing-1"
+    assert free_slug("posts") == "posts-room"  # the board's own route stays free
+    assert _unique_issue_area_slug("Water") == "water-1"
