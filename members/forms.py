@@ -1,5 +1,12 @@
 """Forms of the membership lifecycle. Each validates every field with a message
-that says what to do; views re-render them with what the person typed."""
+that says what to do; views re-render them with what the person typed.
+
+The application and the profile are model forms: their fields, labels and help
+texts are the models' (MembershipApplication, MemberOrganizationPage and its
+OrganizationLink rows), so a field is worded once, where it is stored. The forms
+add only what is not stored (a new logo upload, a suggested issue area, the
+honeypot) and the checks of people's input (`model_form_field`, the clean_*
+methods)."""
 
 import re
 from urllib.parse import urlsplit
@@ -7,19 +14,21 @@ from urllib.parse import urlsplit
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
 from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import BaseChildFormSet, ClusterForm
 from PIL import Image
+from taggit.managers import TaggableManager
 
 from home import validation
 from members.actions import check_suggestion_is_new
 from members.models import (
-    Approach,
-    IssueArea,
     MemberOrganizationPage,
     Membership,
     MembershipApplication,
     OrganizationLink,
-    Population,
     Visibility,
 )
 
@@ -47,15 +56,50 @@ PHONE_PATTERN = re.compile(r"^\+?[0-9 ()./-]{6,40}$")
 STREET_PATTERN = re.compile(r"\d")
 
 
-class VisibilityChoiceField(forms.ChoiceField):
-    widget = forms.RadioSelect
+def _is_multi_line(widget):
+    return isinstance(widget, forms.Textarea) or (
+        isinstance(widget, type) and issubclass(widget, forms.Textarea)
+    )
 
-    def __init__(self, **kwargs):
-        super().__init__(
-            choices=Visibility.choices,
-            label=_("Who can see your organization?"),
-            **kwargs,
+
+def model_form_field(model_field, **kwargs):
+    """The form field of `model_field`, with the model's label, help text, length
+    and choices, and home.validation's checks at the edge. The model forms here
+    name it as their Meta.formfield_callback, so a field added to a model later
+    is checked the same way:
+
+    - chosen rows (issue areas, approaches…) refuse ids no row can have;
+    - web addresses are checked as such, https assumed when none is typed;
+    - single-line text refuses invisible characters (text in a Textarea holds
+      paragraphs people write, and may carry any character);
+    - fixed bounds of a number become the input's (a bound that moves, like
+      "this year", is checked when the model validates the value)."""
+    if isinstance(model_field, TaggableManager):
+        kwargs.setdefault("form_class", validation.ModelMultipleChoiceField)
+        kwargs.setdefault(
+            "queryset", model_field.through.tag_model()._default_manager.all()
         )
+    elif isinstance(model_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", validation.ModelMultipleChoiceField)
+    elif isinstance(model_field, models.ForeignKey):
+        kwargs.setdefault("form_class", validation.ModelChoiceField)
+    elif isinstance(model_field, models.URLField):
+        kwargs.setdefault("form_class", validation.URLField)
+        kwargs.setdefault("assume_scheme", "https")
+    elif isinstance(model_field, models.EmailField):
+        kwargs.setdefault("form_class", validation.EmailField)
+    elif isinstance(model_field, models.CharField):
+        if not model_field.choices and not _is_multi_line(kwargs.get("widget")):
+            kwargs.setdefault("form_class", validation.NameField)
+    elif isinstance(model_field, models.IntegerField):
+        for validator in model_field.validators:
+            if callable(validator.limit_value):
+                continue
+            if isinstance(validator, MinValueValidator):
+                kwargs.setdefault("min_value", validator.limit_value)
+            elif isinstance(validator, MaxValueValidator):
+                kwargs.setdefault("max_value", validator.limit_value)
+    return model_field.formfield(**kwargs)
 
 
 class VisibilityOptionsMixin:
@@ -133,7 +177,8 @@ def clean_phone(value):
 
 
 class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
-    """/join/: what an organization tells the coordinators when applying."""
+    """/join/: what an organization tells the coordinators when applying, in the
+    fields and words of MembershipApplication."""
 
     # A field people never see; bots that fill every input fill it too.
     fax_number = forms.CharField(
@@ -141,38 +186,7 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    issue_areas = validation.ModelMultipleChoiceField(
-        queryset=IssueArea.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Issue areas you work on"),
-        error_messages={"required": _("Choose at least one issue area.")},
-    )
     suggested_issue_area = suggested_issue_area_field()
-    approaches = validation.ModelMultipleChoiceField(
-        queryset=Approach.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        label=_("How you work"),
-    )
-    website = validation.URLField(
-        label=_("Website (optional)"),
-        required=False,
-        assume_scheme="https",
-        max_length=200,
-        error_messages={
-            "invalid": _("Enter a full web address like https://example.org.")
-        },
-    )
-    visibility = VisibilityChoiceField(initial=Visibility.MEMBERS)
-    agrees_to_principles = forms.BooleanField(
-        label=_("We agree to the network's principles."),
-        error_messages={
-            "required": _(
-                "To join, your organization needs to agree to the network's "
-                "principles. Tick the box if you do."
-            )
-        },
-    )
 
     class Meta:
         model = MembershipApplication
@@ -198,58 +212,14 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
             "message",
             "agrees_to_principles",
         ]
-        labels = {
-            "organization_name": _("Organization name"),
-            "summary": _("In one or two sentences, what does your organization do?"),
-            "mission": _("Your mission and work (optional)"),
-            "website": _("Website (optional)"),
-            "public_email": _("Public email address (optional)"),
-            "city": _("City or town"),
-            "region": _("State or region"),
-            "country": _("Country"),
-            "scope": _("How far your work reaches"),
-            "founded_year": _("Year founded (optional)"),
-            "led_by_directly_affected": _(
-                "Our leadership includes people directly affected by the issues we "
-                "work on."
-            ),
-            "contact_name": _("Your name"),
-            "contact_role": _("Your role in the organization (optional)"),
-            "contact_email": _("Your email address"),
-            "contact_phone": _("Your phone number (optional)"),
-            "message": _("Anything else the coordinators should know? (optional)"),
-        }
-        help_texts = {
-            "organization_name": _("As it should appear on the site."),
-            "mission": _("A few paragraphs; leave an empty line between them."),
-            "public_email": _("An address you are happy to show on your profile."),
-            "founded_year": _("Four digits, like 1998."),
-            "region": _("A US state, or your region abroad."),
-            "contact_role": _("For example: director, organizer, volunteer."),
-            "message": _("Only the coordinators read this."),
-            "summary": _("Up to 300 characters. Shown on your profile."),
-            "city": _("Only the city or town; never a street address."),
-            "contact_email": _(
-                "We send the decision here and, if approved, a link to set your "
-                "password."
-            ),
-            "contact_phone": _("Only coordinators see it until you choose otherwise."),
-        }
-        # Single-line text refuses invisible characters (home.validation).
-        field_classes = {
-            "organization_name": validation.NameField,
-            "public_email": validation.EmailField,
-            "city": validation.NameField,
-            "region": validation.NameField,
-            "contact_name": validation.NameField,
-            "contact_role": validation.NameField,
-            "contact_email": validation.EmailField,
-            "contact_phone": validation.NameField,
-        }
+        formfield_callback = model_form_field
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "mission": forms.Textarea(attrs={"rows": 5}),
             "message": forms.Textarea(attrs={"rows": 3}),
+            "issue_areas": forms.CheckboxSelectMultiple,
+            "approaches": forms.CheckboxSelectMultiple,
+            "visibility": forms.RadioSelect,
         }
         error_messages = {
             "organization_name": {"required": _("Enter your organization's name.")},
@@ -260,6 +230,7 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
                     "(it has %(show_value)d)."
                 ),
             },
+            "issue_areas": {"required": _("Choose at least one issue area.")},
             "city": {"required": _("Enter the city or town you are based in.")},
             "region": {"required": _("Enter your state or region.")},
             "contact_name": {"required": _("Enter your name.")},
@@ -278,7 +249,18 @@ class ApplicationForm(VisibilityOptionsMixin, forms.ModelForm):
                 "max_value": _("The year founded cannot be in the future."),
                 "invalid": _("Enter the year as four digits, like 1998."),
             },
+            "agrees_to_principles": {
+                "required": _(
+                    "To join, your organization needs to agree to the network's "
+                    "principles. Tick the box if you do."
+                )
+            },
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Stored as a yes or no; an application is sent only with a yes.
+        self.fields["agrees_to_principles"].required = True
 
     def clean_organization_name(self):
         name = " ".join(self.cleaned_data["organization_name"].split())
@@ -428,28 +410,118 @@ def validate_logo(upload):
     return upload
 
 
-class ProfileForm(VisibilityOptionsMixin, forms.Form):
-    """The organization's profile as its own staff edit it at /account/…"""
+SOCIAL_LINKS_MAX = 8
 
-    title = validation.NameField(
-        label=_("Organization name"),
-        max_length=255,
-        error_messages={"required": _("Enter your organization's name.")},
-    )
-    summary = forms.CharField(
-        label=_("Summary"),
-        max_length=300,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("One or two sentences, up to 300 characters."),
-        error_messages={"required": _("Say in a sentence or two what you do.")},
-    )
-    mission = forms.CharField(
-        label=_("Mission and work"),
-        required=False,
-        max_length=6000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Plain text; leave an empty line between paragraphs."),
-    )
+
+class SocialLinkForm(forms.ModelForm):
+    """One of the organization's links elsewhere: a name and an address."""
+
+    class Meta:
+        model = OrganizationLink
+        fields = ["label", "url"]
+        formfield_callback = model_form_field
+        error_messages = {
+            "url": {"invalid": _("Enter a full web address like https://example.org.")}
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A row may be left empty (it is dropped), and a link without a name is
+        # named after its site (clean()).
+        for field in self.fields.values():
+            field.required = False
+
+    def clean_label(self):
+        return " ".join(self.cleaned_data["label"].split())
+
+    def clean_url(self):
+        return clean_web_address(self.cleaned_data["url"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("label") and not data.get("url") and "url" not in self.errors:
+            self.add_error("url", _("Add the address, or clear the name too."))
+        elif data.get("url") and not data.get("label"):
+            # Without a name the link is shown by its site, e.g. "bsky.app".
+            host = urlsplit(data["url"]).hostname or ""
+            data["label"] = host.removeprefix("www.")[:60]
+        return data
+
+    @property
+    def is_kept(self):
+        """A valid row that still holds a link (cleared or ticked rows are dropped)."""
+        data = getattr(self, "cleaned_data", {})
+        return bool(data.get("url")) and not data.get("DELETE")
+
+
+class BaseSocialLinkFormSet(BaseChildFormSet):
+    """The profile's links elsewhere, ProfileForm's child formset. Rows are posted
+    without ids (the page's script adds them freely): the rows kept, in the order
+    listed, become all of the profile's links."""
+
+    default_error_messages = {
+        "missing_management_form": _(
+            "Your links could not be read. Reload the page and add them again."
+        ),
+        "too_many_forms": _("List up to %(num)d links."),
+    }
+
+    def __init__(self, data=None, files=None, instance=None, prefix=None, **kwargs):
+        # Posted as links-…, whatever form holds the formset (the page's script
+        # and the template name it so).
+        super().__init__(data, files, instance=instance, prefix="links", **kwargs)
+        # Room to remove links while adding others; the count is checked in clean().
+        self.absolute_max = SOCIAL_LINKS_MAX * 2
+
+    def _construct_form(self, i, **kwargs):
+        if self.is_bound:
+            # Each posted row is the link as typed now, not an update of a stored
+            # one, so there is no id to look up (nor to tamper with).
+            kwargs["instance"] = self.model()
+            return forms.BaseFormSet._construct_form(self, i, **kwargs)
+        return super()._construct_form(i, **kwargs)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # Neither an id (see _construct_form) nor a number to order by: the rows'
+        # order on the page is the links' order.
+        del form.fields[self.model._meta.pk.name]
+        form.fields.pop(ORDERING_FIELD_NAME, None)
+        form.fields[DELETION_FIELD_NAME].label = _("Remove this link")
+
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = set()
+        for form in self.forms:
+            if not form.is_kept:
+                continue
+            address = form.cleaned_data["url"].rstrip("/").lower()
+            if address in seen:
+                form.add_error("url", _("This address is already in your links."))
+            seen.add(address)
+        if sum(form.is_kept for form in self.forms) > SOCIAL_LINKS_MAX:
+            raise ValidationError(
+                _("List up to %(max)d links."), params={"max": SOCIAL_LINKS_MAX}
+            )
+
+    def save(self, commit=True):
+        links = [form.instance for form in self.forms if form.is_kept]
+        for position, link in enumerate(links):
+            link.sort_order = position
+        manager = getattr(self.instance, self.rel_name)
+        manager.set(links)
+        if commit:
+            manager.commit()
+        return links
+
+
+class ProfileForm(VisibilityOptionsMixin, ClusterForm):
+    """The organization's profile as its own staff edit it at /account/…, in the
+    fields and words of MemberOrganizationPage, with its links elsewhere as the
+    child formset `links`. It edits the latest revision of the page (`instance`)
+    in memory; actions.do_save_profile_edit saves it."""
+
     logo = forms.FileField(
         label=_("Upload a new logo"),
         required=False,
@@ -463,122 +535,79 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
         ),
     )
     remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
-    issue_areas = validation.ModelMultipleChoiceField(
-        queryset=IssueArea.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Issue areas"),
-        error_messages={"required": _("Choose at least one issue area.")},
-    )
     suggested_issue_area = suggested_issue_area_field()
-    approaches = validation.ModelMultipleChoiceField(
-        queryset=Approach.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        label=_("How you work"),
-    )
-    populations = validation.ModelMultipleChoiceField(
-        queryset=Population.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        label=_("Who you serve"),
-    )
-    looking_for_partners_on = forms.CharField(
-        label=_("Looking for partners on"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    led_by_directly_affected = forms.BooleanField(
-        label=_("Our leadership includes people directly affected by our issues."),
-        required=False,
-    )
-    city = validation.NameField(
-        label=_("City or town"),
-        max_length=100,
-        required=False,
-        help_text=_("Never a street address."),
-    )
-    region = validation.NameField(
-        label=_("State or region"), max_length=100, required=False
-    )
-    country = forms.ChoiceField(
-        label=_("Country"),
-        choices=MemberOrganizationPage._meta.get_field("country").choices,
-    )
-    scope = forms.ChoiceField(
-        label=_("How far your work reaches"),
-        choices=MemberOrganizationPage._meta.get_field("scope").choices,
-    )
-    founded_year = forms.IntegerField(
-        label=_("Year founded"),
-        required=False,
-        min_value=1800,
-        error_messages={"min_value": _("Enter a year from 1800 on.")},
-    )
-    website = validation.URLField(
-        label=_("Website"),
-        required=False,
-        assume_scheme="https",
-        error_messages={
-            "invalid": _("Enter a full web address like https://example.org.")
-        },
-    )
-    public_email = validation.EmailField(
-        label=_("Public email address"),
-        required=False,
-        help_text=_("Shown to everyone who may see your profile."),
-    )
-    contact_name = validation.NameField(
-        label=_("Contact person"),
-        max_length=120,
-        required=False,
-        help_text=_("Members-only: never shown to visitors."),
-    )
-    contact_email = validation.EmailField(
-        label=_("Contact email"),
-        required=False,
-        help_text=_("Members-only: never shown to visitors."),
-    )
-    contact_phone = validation.NameField(
-        label=_("Contact phone"),
-        max_length=40,
-        required=False,
-        help_text=_("Members-only: never shown to visitors."),
-    )
-    visibility = VisibilityChoiceField()
     # The version the form was opened on, to notice a save made in between.
     based_on = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    FIELDS_COPIED = [
-        "title",
-        "summary",
-        "mission",
-        "looking_for_partners_on",
-        "led_by_directly_affected",
-        "city",
-        "region",
-        "country",
-        "scope",
-        "founded_year",
-        "website",
-        "public_email",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
-        "visibility",
-    ]
+    class Meta:
+        model = MemberOrganizationPage
+        fields = [
+            "title",
+            "summary",
+            "mission",
+            "issue_areas",
+            "approaches",
+            "populations",
+            "looking_for_partners_on",
+            "led_by_directly_affected",
+            "city",
+            "region",
+            "country",
+            "scope",
+            "founded_year",
+            "website",
+            "public_email",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "visibility",
+        ]
+        formfield_callback = model_form_field
+        # The name is Wagtail's Page.title, worded for every kind of page.
+        labels = {"title": _("Organization name")}
+        help_texts = {"title": ""}
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "mission": forms.Textarea(attrs={"rows": 6}),
+            "looking_for_partners_on": forms.Textarea(attrs={"rows": 3}),
+            "issue_areas": forms.CheckboxSelectMultiple,
+            "approaches": forms.CheckboxSelectMultiple,
+            "populations": forms.CheckboxSelectMultiple,
+            "visibility": forms.RadioSelect,
+        }
+        error_messages = {
+            "title": {"required": _("Enter your organization's name.")},
+            "summary": {"required": _("Say in a sentence or two what you do.")},
+            "issue_areas": {"required": _("Choose at least one issue area.")},
+            "founded_year": {
+                "min_value": _("Enter a year from 1800 on."),
+                "max_value": _("The year founded cannot be in the future."),
+            },
+            "website": {
+                "invalid": _("Enter a full web address like https://example.org.")
+            },
+        }
+        formsets = {
+            "social_links": {
+                "form": SocialLinkForm,
+                "formset": BaseSocialLinkFormSet,
+                "extra": 1,
+                "max_num": SOCIAL_LINKS_MAX,
+            }
+        }
 
-    def __init__(self, *args, page, latest_revision_id=None, **kwargs):
-        self.page = page
+    def __init__(self, *args, latest_revision_id=None, **kwargs):
         self.latest_revision_id = latest_revision_id
-        initial = {name: getattr(page, name) for name in self.FIELDS_COPIED}
-        initial["based_on"] = latest_revision_id
-        initial["issue_areas"] = [area.pk for area in page.issue_areas.all()]
-        initial["approaches"] = [item.pk for item in page.approaches.all()]
-        initial["populations"] = [item.pk for item in page.populations.all()]
+        initial = {"based_on": latest_revision_id, **kwargs.pop("initial", {})}
         super().__init__(*args, initial=initial, **kwargs)
-        if not page.logo_id:
+        # Members choose at least one; the admin may save a page without.
+        self.fields["issue_areas"].required = True
+        if not self.instance.logo_id:
             del self.fields["remove_logo"]
+
+    @property
+    def links(self):
+        return self.formsets["social_links"]
 
     def clean_title(self):
         title = " ".join(self.cleaned_data["title"].split())
@@ -614,7 +643,7 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
 
     def clean_suggested_issue_area(self):
         return clean_suggested_issue_area(
-            self.cleaned_data["suggested_issue_area"], organization=self.page
+            self.cleaned_data["suggested_issue_area"], organization=self.instance
         )
 
     def clean_contact_phone(self):
@@ -623,142 +652,13 @@ class ProfileForm(VisibilityOptionsMixin, forms.Form):
     def clean_website(self):
         return clean_web_address(self.cleaned_data["website"])
 
-    def clean_founded_year(self):
-        import datetime
-
-        year = self.cleaned_data["founded_year"]
-        if year and year > datetime.date.today().year:
-            raise ValidationError(_("The year founded cannot be in the future."))
-        return year
-
-    def apply_to(self, draft):
-        """Copy the cleaned values onto `draft` (the latest revision object)."""
-        data = self.cleaned_data
-        for name in self.FIELDS_COPIED:
-            setattr(draft, name, data[name] if data[name] is not None else None)
-        for name in (
-            "city",
-            "region",
-            "website",
-            "public_email",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "looking_for_partners_on",
-        ):
-            setattr(draft, name, data[name] or "")
-        draft.draft_title = data["title"]
-        draft.issue_areas.set(list(data["issue_areas"]))
-        draft.approaches.set(list(data["approaches"]))
-        draft.populations.set(list(data["populations"]))
-        if data.get("remove_logo"):
+    def save(self, commit=False):
+        """The revision object with the member's changes, links included, applied
+        in memory. A profile changes only through a new revision, which
+        actions.do_save_profile_edit saves: never by saving the page row here."""
+        if commit:
+            raise ValueError("Save the profile with actions.do_save_profile_edit.")
+        draft = super().save(commit=False)
+        if self.cleaned_data.get("remove_logo"):
             draft.logo = None
         return draft
-
-
-SOCIAL_LINKS_MAX = 8
-
-
-class SocialLinkForm(forms.Form):
-    """One of the organization's links elsewhere: a name and an address."""
-
-    label = validation.NameField(
-        label=_("Name"),
-        max_length=60,
-        required=False,
-        help_text=_("For example Bluesky, Mastodon or YouTube."),
-    )
-    url = validation.URLField(
-        label=_("Address"),
-        max_length=200,
-        required=False,
-        assume_scheme="https",
-        error_messages={
-            "invalid": _("Enter a full web address like https://example.org.")
-        },
-    )
-
-    def clean_label(self):
-        return " ".join(self.cleaned_data["label"].split())
-
-    def clean_url(self):
-        return clean_web_address(self.cleaned_data["url"])
-
-    def clean(self):
-        data = super().clean()
-        if data.get("label") and not data.get("url") and "url" not in self.errors:
-            self.add_error("url", _("Add the address, or clear the name too."))
-        elif data.get("url") and not data.get("label"):
-            # Without a name the link is shown by its site, e.g. "bsky.app".
-            host = urlsplit(data["url"]).hostname or ""
-            data["label"] = host.removeprefix("www.")[:60]
-        return data
-
-    @property
-    def is_kept(self):
-        """A valid row that still holds a link (cleared or ticked rows are dropped)."""
-        data = getattr(self, "cleaned_data", {})
-        return bool(data.get("url")) and not data.get("DELETE")
-
-
-class BaseSocialLinkFormSet(forms.BaseFormSet):
-    default_error_messages = {
-        "missing_management_form": _(
-            "Your links could not be read. Reload the page and add them again."
-        ),
-        "too_many_forms": _("List up to %(num)d links."),
-    }
-
-    def clean(self):
-        if any(self.errors):
-            return
-        seen = set()
-        for form in self.forms:
-            if not form.is_kept:
-                continue
-            address = form.cleaned_data["url"].rstrip("/").lower()
-            if address in seen:
-                form.add_error("url", _("This address is already in your links."))
-            seen.add(address)
-        if sum(form.is_kept for form in self.forms) > SOCIAL_LINKS_MAX:
-            raise ValidationError(
-                _("List up to %(max)d links."), params={"max": SOCIAL_LINKS_MAX}
-            )
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        form.fields["DELETE"].label = _("Remove this link")
-
-    def links(self):
-        """The kept links, in the order they were listed."""
-        return [
-            (form.cleaned_data["label"], form.cleaned_data["url"])
-            for form in self.forms
-            if form.is_kept
-        ]
-
-
-SocialLinkFormSet = forms.formset_factory(
-    SocialLinkForm,
-    formset=BaseSocialLinkFormSet,
-    extra=1,
-    can_delete=True,
-    max_num=SOCIAL_LINKS_MAX,
-    # Room to remove links while adding others; the count is checked in clean().
-    absolute_max=SOCIAL_LINKS_MAX * 2,
-)
-
-
-def social_link_formset(page, data=None):
-    """The links formset for `page` (a revision object), bound when `data` is given."""
-    initial = [
-        {"label": link.label, "url": link.url} for link in page.social_links.all()
-    ]
-    return SocialLinkFormSet(data, initial=initial, prefix="links")
-
-
-def apply_social_links(draft, formset):
-    draft.social_links = [
-        OrganizationLink(label=label, url=url, sort_order=position)
-        for position, (label, url) in enumerate(formset.links())
-    ]

@@ -37,77 +37,110 @@ class MembershipApplicationQuerySet(models.QuerySet):
 
 class MembershipApplication(index.Indexed, models.Model):
     """An organization's application to join, as submitted on /join/, and the
-    coordinators' decision on it. The profile page is created only on approval."""
+    coordinators' decision on it. The profile page is created only on approval.
+
+    What the applicant fills in is labelled and explained as the application asks
+    it: /join/'s form (members.forms.ApplicationForm) takes its wording from here."""
 
     organization_name = models.CharField(
-        max_length=255, help_text=_("The organization's name, as it should appear.")
+        max_length=255, help_text=_("As it should appear on the site.")
     )
     summary = models.CharField(
         max_length=300,
-        help_text=_("One or two sentences: who they are and what they do."),
+        verbose_name=_("in one or two sentences, what does your organization do?"),
+        help_text=_("Up to 300 characters. Shown on your profile."),
     )
     mission = models.TextField(
         max_length=4000,
         blank=True,
-        help_text=_("Their mission and work, in a few paragraphs."),
+        verbose_name=_("your mission and work (optional)"),
+        help_text=_("A few paragraphs; leave an empty line between them."),
     )
-    website = models.URLField(blank=True, help_text=_("The organization's website."))
+    website = models.URLField(blank=True, verbose_name=_("website (optional)"))
     public_email = models.EmailField(
         blank=True,
-        help_text=_("An address the organization is happy to show publicly."),
+        verbose_name=_("public email address (optional)"),
+        help_text=_("An address you are happy to show on your profile."),
     )
     issue_areas = models.ManyToManyField(
         "members.IssueArea",
         related_name="applications",
-        verbose_name=_("issue areas"),
-        help_text=_("The issue areas they work on."),
+        verbose_name=_("issue areas you work on"),
     )
     approaches = models.ManyToManyField(
         "members.Approach",
         blank=True,
         related_name="applications",
-        help_text=_("How they work."),
+        verbose_name=_("how you work"),
     )
-    city = models.CharField(max_length=100, help_text=_("City or town only."))
+    city = models.CharField(
+        max_length=100,
+        verbose_name=_("city or town"),
+        help_text=_("Only the city or town; never a street address."),
+    )
     region = models.CharField(
         max_length=100,
         verbose_name=_("state or region"),
-        help_text=_("US state or region abroad."),
+        help_text=_("A US state, or your region abroad."),
     )
     country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, default="US")
-    scope = models.CharField(max_length=16, choices=Scope.choices, default=Scope.LOCAL)
+    scope = models.CharField(
+        max_length=16,
+        choices=Scope.choices,
+        default=Scope.LOCAL,
+        verbose_name=_("how far your work reaches"),
+    )
     founded_year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1800), MaxValueValidator(current_year)],
-        help_text=_("The year the organization was founded."),
+        verbose_name=_("year founded (optional)"),
+        help_text=_("Four digits, like 1998."),
     )
     led_by_directly_affected = models.BooleanField(
-        default=False, verbose_name=_("led by people directly affected")
+        default=False,
+        verbose_name=_(
+            "our leadership includes people directly affected by the issues we work on."
+        ),
     )
     contact_name = models.CharField(
-        max_length=120, help_text=_("The person coordinators should talk to.")
+        max_length=120,
+        verbose_name=_("your name"),
+        help_text=_("The person coordinators should talk to."),
     )
     contact_role = models.CharField(
-        max_length=120, blank=True, help_text=_("Their position in the organization.")
+        max_length=120,
+        blank=True,
+        verbose_name=_("your role in the organization (optional)"),
+        help_text=_("For example: director, organizer, volunteer."),
     )
     contact_email = models.EmailField(
-        help_text=_("Where the decision and the invitation to sign in are sent.")
+        verbose_name=_("your email address"),
+        help_text=_(
+            "We send the decision here and, if approved, a link to set your password."
+        ),
     )
-    contact_phone = models.CharField(max_length=40, blank=True)
+    contact_phone = models.CharField(
+        max_length=40,
+        blank=True,
+        verbose_name=_("your phone number (optional)"),
+        help_text=_("Only coordinators see it until you choose otherwise."),
+    )
     visibility = models.CharField(
         max_length=16,
         choices=Visibility.choices,
         default=Visibility.MEMBERS,
+        verbose_name=_("who can see your organization?"),
         help_text=_("Who will see the organization once it is a member."),
     )
     agrees_to_principles = models.BooleanField(
-        default=False, help_text=_("Agreed to the network's principles when applying.")
+        default=False, verbose_name=_("we agree to the network's principles.")
     )
     message = models.TextField(
         max_length=2000,
         blank=True,
-        help_text=_("Anything else they told the coordinators."),
+        verbose_name=_("anything else the coordinators should know? (optional)"),
+        help_text=_("Only the coordinators read this."),
     )
 
     status = models.CharField(

@@ -118,9 +118,11 @@ class OrganizationLink(Orderable):
         related_name="social_links",
     )
     label = models.CharField(
-        max_length=60, help_text=_("The service's name, e.g. 'Bluesky' or 'YouTube'.")
+        max_length=60,
+        verbose_name=_("name"),
+        help_text=_("For example Bluesky, Mastodon or YouTube."),
     )
-    url = models.URLField(help_text=_("The full address of the profile."))
+    url = models.URLField(verbose_name=_("address"))
 
     panels = [FieldPanel("label"), FieldPanel("url")]
 
@@ -243,9 +245,11 @@ class MemberOrganizationPage(Page):
         related_name="+",
         help_text=_("Square works best. Re-encoded on upload without metadata."),
     )
+    # Labels and help texts are worded for the organization's own staff: the
+    # profile form at /account/ takes them from here (members.forms.ProfileForm).
     summary = models.CharField(
         max_length=300,
-        help_text=_("One or two sentences: who you are and what you do."),
+        help_text=_("One or two sentences, up to 300 characters."),
     )
     # Plain text as members type it; the page shows its paragraphs (`linebreaks`).
     mission = models.TextField(
@@ -258,46 +262,41 @@ class MemberOrganizationPage(Page):
         through=OrganizationIssueArea,
         blank=True,
         verbose_name=_("issue areas"),
-        help_text=_("The issue areas you work on, from the network's shared list."),
+        help_text="",  # not taggit's "A comma-separated list of tags."
     )
     approaches = ParentalManyToManyField(
         "members.Approach",
         blank=True,
         related_name="organizations",
-        help_text=_("How you work."),
+        verbose_name=_("how you work"),
     )
     populations = ParentalManyToManyField(
         "members.Population",
         blank=True,
         related_name="organizations",
-        verbose_name=_("populations served"),
-        help_text=_("Who you serve or work with."),
+        verbose_name=_("who you serve"),
     )
     city = models.CharField(
         max_length=100,
         blank=True,
-        help_text=_("City or town only; never a street address."),
+        verbose_name=_("city or town"),
+        help_text=_("Never a street address."),
     )
     region = models.CharField(
-        max_length=100,
-        blank=True,
-        verbose_name=_("state or region"),
-        help_text=_("US state (e.g. 'New Mexico') or region abroad."),
+        max_length=100, blank=True, verbose_name=_("state or region")
     )
-    country = models.CharField(
-        max_length=2, choices=COUNTRY_CHOICES, default="US", help_text=_("Country.")
-    )
+    country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, default="US")
     scope = models.CharField(
         max_length=16,
         choices=Scope.choices,
         default=Scope.LOCAL,
-        help_text=_("How far your work reaches."),
+        verbose_name=_("how far your work reaches"),
     )
     founded_year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1800), MaxValueValidator(current_year)],
-        help_text=_("The year the organization was founded."),
+        verbose_name=_("year founded"),
     )
     founding_member = models.BooleanField(
         default=False, help_text=_("Among the organizations that founded the network.")
@@ -314,36 +313,31 @@ class MemberOrganizationPage(Page):
             "leave the directory."
         ),
     )
-    website = models.URLField(blank=True, help_text=_("Your website's address."))
+    website = models.URLField(blank=True)
     public_email = models.EmailField(
         blank=True,
-        help_text=_("Shown to everyone who may see the profile."),
+        verbose_name=_("public email address"),
+        help_text=_("Shown to everyone who may see your profile."),
     )
     contact_name = models.CharField(
         max_length=120,
         blank=True,
-        help_text=_("Shown to signed-in network members only, never to visitors."),
+        verbose_name=_("contact person"),
+        help_text=_("Members-only: never shown to visitors."),
     )
     contact_email = models.EmailField(
-        blank=True,
-        help_text=_("Shown to signed-in network members only, never to visitors."),
+        blank=True, help_text=_("Members-only: never shown to visitors.")
     )
     contact_phone = models.CharField(
         max_length=40,
         blank=True,
-        help_text=_("Shown to signed-in network members only, never to visitors."),
+        help_text=_("Members-only: never shown to visitors."),
     )
-    looking_for_partners_on = models.TextField(
-        max_length=1000,
-        blank=True,
-        help_text=_("What you would like to work on with other members."),
-    )
+    looking_for_partners_on = models.TextField(max_length=1000, blank=True)
     led_by_directly_affected = models.BooleanField(
         default=False,
-        verbose_name=_("led by people directly affected"),
-        help_text=_(
-            "Self-attested: your leadership includes people directly affected by "
-            "the issues you work on."
+        verbose_name=_(
+            "our leadership includes people directly affected by our issues."
         ),
     )
     visibility = models.CharField(
@@ -352,6 +346,7 @@ class MemberOrganizationPage(Page):
         # Least permissive that still lets allies in the network find you.
         default=Visibility.MEMBERS,
         db_index=True,
+        verbose_name=_("who can see your organization?"),
         help_text=_(
             "Who can see this organization anywhere on the site, in search, feeds "
             "and the board."
@@ -364,14 +359,39 @@ class MemberOrganizationPage(Page):
         FieldPanel("summary"),
         FieldPanel("logo"),
         FieldPanel("mission"),
-        FieldPanel("issue_areas"),
+        # Guidance for coordinators that the member's form does without.
+        FieldPanel(
+            "issue_areas",
+            help_text=_("The issue areas you work on, from the network's shared list."),
+        ),
         FieldPanel("approaches", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("populations", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("looking_for_partners_on"),
-        FieldPanel("led_by_directly_affected"),
+        FieldPanel(
+            "populations",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Who you serve or work with."),
+        ),
+        FieldPanel(
+            "looking_for_partners_on",
+            help_text=_("What you would like to work on with other members."),
+        ),
+        FieldPanel(
+            "led_by_directly_affected",
+            help_text=_(
+                "Self-attested: your leadership includes people directly affected "
+                "by the issues you work on."
+            ),
+        ),
     ]
     place_panels = [
-        FieldRowPanel([FieldPanel("city"), FieldPanel("region")]),
+        FieldRowPanel(
+            [
+                FieldPanel("city"),
+                FieldPanel(
+                    "region",
+                    help_text=_("US state (e.g. 'New Mexico') or region abroad."),
+                ),
+            ]
+        ),
         FieldRowPanel([FieldPanel("country"), FieldPanel("scope")]),
     ]
     contact_panels = [

@@ -16,8 +16,6 @@ from members.forms import (
     InviteColleagueForm,
     ProfileForm,
     RoleForm,
-    apply_social_links,
-    social_link_formset,
 )
 from members.middleware import needs_two_factor
 from members.models import Invitation, Membership, MembershipStatus
@@ -121,17 +119,16 @@ def profile_edit(request, organization_id):
     form = ProfileForm(
         request.POST if bound else None,
         request.FILES if bound else None,
-        page=draft,
+        instance=draft,
         # 0 for a page never saved as a revision (the demo's, imported ones).
         latest_revision_id=organization.latest_revision_id or 0,
     )
-    links = social_link_formset(draft, request.POST if bound else None)
     status = 200
     if request.method == "POST":
-        # Both are validated so that every problem shows at once.
-        if all([form.is_valid(), links.is_valid()]):
-            form.apply_to(draft)
-            apply_social_links(draft, links)
+        # The profile and its links are validated together: every problem shows
+        # at once.
+        if form.is_valid():
+            draft = form.save()
             suggested = form.cleaned_data["suggested_issue_area"]
             try:
                 outcome = actions.do_save_profile_edit(
@@ -172,7 +169,7 @@ def profile_edit(request, organization_id):
             "organization": organization,
             "draft": draft,
             "form": form,
-            "links": links,
+            "links": form.links,
             "state": profile_state(organization),
             "needs_review": NetworkSettings.load().member_edits_need_review,
             "suggestions": organization.issue_area_suggestions.select_related(

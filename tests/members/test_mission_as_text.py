@@ -13,9 +13,7 @@ from tests.members.profile_forms import profile_data
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module(
-    "members.migrations.0010_mission_as_plain_text"
-)
+migration = importlib.import_module("members.migrations.0010_mission_as_plain_text")
 
 
 @pytest.mark.parametrize(
