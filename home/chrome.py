@@ -1,10 +1,16 @@
-"""The site's chrome (name, menu, footer links), read from the cache.
+"""The site's chrome (name, menu, footer links, the sections' addresses), read
+from the cache.
 
 Every page shows the network's name, the main menu and the footer's links. Read from
 the database they cost four queries per page (settings, menu, its view-restriction
 check, social links); cached, none. The cache entry is dropped whenever any of them
 can change (signals below), and expires anyway after CHROME_TIMEOUT so a cache that
 is local to one process (development) cannot stay stale for long.
+
+`sections` maps the model name of each top-level page ("memberdirectorypage",
+"boardpage", …) to its url, so templates and views link to a section by what it
+is, never by a hard-coded address, at no query per page: `section_url("boardpage")`
+or `{{ site_chrome.sections.boardpage }}`.
 """
 
 import logging
@@ -19,7 +25,7 @@ from home.models import NetworkSettings, SocialLink
 
 logger = logging.getLogger(__name__)
 
-CHROME_CACHE_KEY = "home:site-chrome:v1"
+CHROME_CACHE_KEY = "home:site-chrome:v2"
 CHROME_TIMEOUT = 10 * 60
 
 
@@ -27,11 +33,14 @@ def build_site_chrome():
     settings = NetworkSettings.load()
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     menu = []
+    sections = {}
     if site is not None:
         for page in site.root_page.get_children().live().public().in_menu():
             menu.append(
                 {"title": page.title, "url": page.url, "url_path": page.url_path}
             )
+        for page in site.root_page.get_children().live().select_related("content_type"):
+            sections.setdefault(page.content_type.model, page.url)
     return {
         "name": settings.name,
         "tagline": settings.tagline,
@@ -42,6 +51,7 @@ def build_site_chrome():
             for link in settings.social_links.all()
         ],
         "menu": menu,
+        "sections": sections,
     }
 
 
@@ -60,6 +70,12 @@ def site_chrome():
         except Exception:  # noqa: BLE001 - as above
             logger.warning("Cache unreachable; the site chrome was not cached")
     return chrome
+
+
+def section_url(model_name):
+    """The url of the live top-level page of this model (e.g. "boardpage"), or
+    None when the site has none."""
+    return site_chrome()["sections"].get(model_name)
 
 
 def forget_site_chrome(**kwargs):

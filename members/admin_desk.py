@@ -226,7 +226,7 @@ class ApplicationViewSet(ModelViewSet):
         # by post or phone), so "add" leads there instead of an admin form.
         patterns = [p for p in super().get_urlpatterns() if p.name != "add"]
         return [
-            path("new/", RedirectView.as_view(url="/join/"), name="add"),
+            path("new/", RedirectView.as_view(pattern_name="join"), name="add"),
             *patterns,
         ]
 

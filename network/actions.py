@@ -80,7 +80,7 @@ def organizations_for(user):
         MemberOrganizationPage.objects.filter(
             pk__in=Viewer.for_user(user).organization_ids
         )
-        .only("pk", "title", "slug")
+        .only("pk", "title", "slug", "url_path")  # url: the live post's link
         .order_by("title")
     )
 
@@ -283,9 +283,9 @@ def resolve_mentions(author, source):
     organizations = list(
         MemberOrganizationPage.objects.nameable_to(Viewer.for_user(author))
         .filter(slug__in=slugs)
-        .only("pk", "slug")[:MAX_MENTIONS]
+        .only("pk", "slug", "url_path")[:MAX_MENTIONS]
     )
-    return {org.slug: f"/members/{org.slug}/" for org in organizations}, organizations
+    return {org.slug: org.url for org in organizations}, organizations
 
 
 def create_mention_notifications(post, organizations):

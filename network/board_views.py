@@ -8,11 +8,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from home.chrome import section_url
 from home.validation import MAX_ID, parse_bounded_int, parse_id
 from network import actions
 from network.actions import BoardActionError
@@ -307,7 +308,7 @@ def moderation_gate(request):
         actions.check_is_moderator(request.user)
     except BoardActionError as error:
         messages.error(request, error.message)
-        return redirect("/board/")
+        return redirect(section_url("boardpage") or "/")
     return None
 
 
@@ -346,7 +347,7 @@ def moderate_post_view(request, post_id):
     post = _post_for(request, post_id)
     decide(request, ModerationForm(request.POST, decisions=POST_DECISIONS), post)
     next_url = request.POST.get("next", "")
-    if next_url.startswith("/admin/"):
+    if next_url.startswith(reverse("wagtailadmin_home")):
         return redirect(next_url)
     return redirect(post.thread.get_absolute_url())
 
@@ -375,7 +376,7 @@ def notifications_view(request):
             allowed_hosts={request.get_host()},
             require_https=request.is_secure(),
         ):
-            next_url = "/board/notifications/"
+            next_url = reverse("board_notifications")
         return redirect(next_url)
     notifications = (
         Notification.objects.readable_by(request.viewer)

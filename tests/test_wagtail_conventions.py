@@ -5,6 +5,7 @@ permissions are made by data migrations and only looked up at runtime."""
 
 import ast
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -286,3 +287,91 @@ def test_rooms_and_issue_areas_number_their_slugs_the_same_way(db):
     assert free_slug("housing") == "housing-1"
     assert free_slug("posts") == "posts-room"  # the board's own route stays free
     assert _unique_issue_area_slug("Water") == "water-1"
+
+
+# --- Page and view addresses come from the pages and the URL names ------------------
+
+# Sections whose address an editor or the URLconf decides; written out, a link
+# breaks when either changes. Docstrings may name them (they document DESIGN.md
+# section 8's public URLs).
+SECTION = r"/(?:members|board|account|join)(?:/|\?|$)"
+TEMPLATE_LINK = re.compile(rf"""(?:href|action|src)=["']{SECTION}|next={SECTION}""")
+SCRIPT_STRING = re.compile(rf"""["']{SECTION}""")
+
+
+def docstrings(tree):
+    for node in ast.walk(tree):
+        if isinstance(
+            node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+        ):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr):
+                yield body[0].value
+
+
+def hard_coded_addresses(tree):
+    """Lines of string literals (f-strings included) that start with a section's
+    address, docstrings aside."""
+    skip = {id(node) for node in docstrings(tree)}
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.JoinedStr):
+            first = node.values[0] if node.values else None
+            text = first.value if isinstance(first, ast.Constant) else ""
+            skip.update(id(value) for value in node.values)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        else:
+            continue
+        if re.match(SECTION, text):
+            yield node.lineno
+
+
+def test_no_python_writes_out_a_sections_address():
+    settings_module = Path(settings.BASE_DIR) / "network" / "settings" / "base.py"
+    found = [
+        f"{path.relative_to(settings.BASE_DIR)}:{line}"
+        for path in [*app_modules(), settings_module]
+        for line in hard_coded_addresses(ast.parse(path.read_text()))
+    ]
+
+    assert not found, (
+        "Link to pages by their url (page.url, home.chrome.section_url) and to "
+        f"views by reverse() or a URL name: {found}"
+    )
+
+
+def test_no_template_or_script_writes_out_a_sections_address():
+    base = Path(settings.BASE_DIR)
+    found = [
+        f"{path.relative_to(base)}:{number}"
+        for pattern, paths in (
+            (TEMPLATE_LINK, (base / "templates").rglob("*.html")),
+            (SCRIPT_STRING, (base / "static" / "js").rglob("*.js")),
+        )
+        for path in paths
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if pattern.search(line)
+    ]
+
+    assert not found, (
+        "Use {% url %}, {% pageurl %} or {{ site_chrome.sections.<model> }} in "
+        f"templates, and addresses the page gives in scripts: {found}"
+    )
+
+
+def test_the_address_checks_find_what_they_look_for():
+    source = (
+        '"""/members/: a docstring may name it."""\n'
+        'a = "/members/"\n'
+        'b = f"/board/{slug}/"\n'
+        'c = "/accounts/login/"\n'
+        'd = "/account/?next=1"\n'
+    )
+
+    assert list(hard_coded_addresses(ast.parse(source))) == [2, 3, 5]
+    assert TEMPLATE_LINK.search('<a href="/join/">')
+    assert TEMPLATE_LINK.search("?next=/board/")
+    assert not TEMPLATE_LINK.search("<a href=\"{% url 'join' %}\">")
+    assert SCRIPT_STRING.search('fetch("/board/posts/" + id)')

@@ -38,7 +38,9 @@ class IssueAreaIndexPage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/", name="hub")
     def hub(self, request, slug):
+        from home.chrome import section_url
         from members.hubs import hub_page
+        from members.models.organizations import MemberDirectoryPage
         from members.models.taxonomy import IssueArea
 
         area = IssueArea.objects.filter(slug=slug).first()
@@ -52,6 +54,9 @@ class IssueAreaIndexPage(RoutablePageMixin, Page):
                 "organizations": hub_page(
                     request.viewer, area, request.GET.get("page")
                 ),
+                # The directory's graph route, under the directory's own url.
+                "graph_url": (section_url("memberdirectorypage") or "")
+                + MemberDirectoryPage.get_resolver().reverse("graph"),
             },
         )
 

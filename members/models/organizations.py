@@ -504,6 +504,7 @@ class MemberOrganizationPage(Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
+        from home.chrome import section_url
         from members.directory import profile_terms
         from members.related import related_organizations
 
@@ -517,7 +518,10 @@ class MemberOrganizationPage(Page):
                 "approach_list": terms["approach"],
                 "population_list": terms["population"],
                 "link_list": terms["link"],
-                "directory_url": own_url[: -len(self.slug) - 1] or "/members/",
+                # The directory is the profile's parent: its address is the
+                # profile's own without the slug, at no query.
+                "directory_url": own_url[: -len(self.slug) - 1]
+                or section_url("memberdirectorypage"),
                 # Members-only contact: signed-in staff of organizations in good
                 # standing and coordinators; never visitors (DESIGN.md section 4).
                 "can_see_contact": viewer.sees_member_details,

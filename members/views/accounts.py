@@ -8,7 +8,7 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
@@ -118,7 +118,9 @@ document_password = throttle.password_door(
 )(wagtaildocs_serve.authenticate_with_password)
 
 
-def _safe_next(request, default="/account/"):
+def _safe_next(request, default="account"):
+    """?next= when it stays on this site, else `default` (a URL name)."""
+    default = resolve_url(default)
     target = request.POST.get("next") or request.GET.get("next") or default
     if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -136,7 +138,7 @@ def _device_key(device):
 def two_factor(request):
     """Confirm a code from the authenticator app; on first use, set the app up."""
     user = request.user
-    next_url = _safe_next(request, default="/admin/")
+    next_url = _safe_next(request, default="wagtailadmin_home")
     if user.is_verified():
         return redirect(next_url)
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()

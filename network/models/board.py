@@ -7,6 +7,7 @@ Reads are queryset verbs here; writes live in network/actions.py.
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -105,7 +106,7 @@ class Room(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return f"/board/{self.slug}/"
+        return reverse("board_room", args=[self.slug])
 
 
 class ThreadIssueArea(ItemBase):
@@ -182,7 +183,7 @@ class Thread(ClusterableModel):
         return self.title
 
     def get_absolute_url(self):
-        return f"/board/{self.room.slug}/{self.pk}/"
+        return reverse("board_thread", args=[self.room.slug, self.pk])
 
 
 def post_readable_by(viewer, prefix=""):

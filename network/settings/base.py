@@ -155,7 +155,7 @@ STORAGES = {
 }
 
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/account/"
+LOGIN_REDIRECT_URL = "account"
 LOGOUT_REDIRECT_URL = "/"
 # The Wagtail admin signs in through the site's throttled, two-factor-aware views.
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL

@@ -11,6 +11,7 @@ imports keep pointing one way (home ← members ← campaigns ← network).
 
 from django import template
 
+from home.chrome import section_url
 from members.viewer import viewer_of
 from network.models import Notification, Room
 from network.models.board import may_use_board
@@ -83,7 +84,7 @@ def live_threads_home(context, limit=5):
         threads,
         heading="home",
         empty="home",
-        more_url="/board/",
+        more_url=section_url("boardpage"),
         rooms=sorted({thread.room_id for thread in threads}),
     )
 

@@ -296,6 +296,7 @@ def test_room_and_index_queries_do_not_grow(
                 room=board.room,
                 title=f"T{n}",
                 author=board.alice,
+                organization=board.alpha,
                 last_activity_at=board.thread.last_activity_at,
             )
             add_posts(thread, 3, speakers)
@@ -389,3 +390,30 @@ def test_publishing_a_campaign_opens_its_room(board):
     campaign.unpublish()
     room.refresh_from_db()
     assert room.archived
+
+
+def test_links_to_the_directory_and_the_board_follow_their_pages(
+    client, board, directory
+):
+    """The directory and the board are pages: give them other slugs and every
+    link to them follows."""
+    from django.core.cache import cache
+
+    from home.chrome import CHROME_CACHE_KEY
+    from network.models import BoardPage
+
+    for page, slug in (
+        (directory, "partners"),
+        (BoardPage.objects.get(), "talk"),
+    ):
+        page.slug = slug
+        page.save_revision().publish()
+    cache.delete(CHROME_CACHE_KEY)
+    client.force_login(board.bob)
+
+    home = client.get("/").content.decode()
+    thread = client.get(board.thread.get_absolute_url()).content.decode()
+
+    assert 'href="/partners/"' in home and 'href="/members/"' not in home
+    assert '<li><a href="/talk/">' in thread
+    assert 'href="/partners/alpha/"' in thread
