@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
 from campaigns.models import CampaignPage, CampaignUpdate, Event
-from members.directory import without_control_characters
+from home.facets import without_control_characters
 from members.models import IssueArea
 
 FEED_LENGTH = 50

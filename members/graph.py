@@ -8,7 +8,7 @@ view of the same organizations.
 
 from django.db.models import Count, Q
 
-from members.directory import without_control_characters
+from home.facets import without_control_characters
 from members.models import IssueArea, MemberOrganizationPage, OrganizationIssueArea
 
 MAX_GRAPH_ORGANIZATIONS = 400

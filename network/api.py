@@ -19,8 +19,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from campaigns.models import ResourcePage
+from home.facets import search_words
 from home.validation import MAX_ID, parse_bounded_int, parse_id
-from members.directory import search_terms
 from members.models import MemberOrganizationPage
 
 # Page ids; "root" is Wagtail's name for the site's root where it accepts one.
@@ -65,7 +65,7 @@ class WordsSearchFilter(SearchFilter):
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
             return queryset
-        terms = search_terms(request.GET["search"])
+        terms = search_words(request.GET["search"])
         if not terms:
             return queryset.none()
         params = request.GET.copy()
