@@ -184,10 +184,12 @@ class ResourceIndexPage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.library import browse_resources
+        from campaigns.library import LibraryResults
 
         context = super().get_context(request, *args, **kwargs)
-        context["library"] = browse_resources(self, request)
+        results = LibraryResults(self, request.viewer, request.GET)
+        # The directory's shapes: the results, and the search they answer.
+        context.update(results=results, search=results.search)
         return context
 
 

@@ -165,6 +165,63 @@ def test_search_and_facets_combine_in_a_shareable_url(client, library, areas):
     assert "q=housing" in html  # remove-filter links keep the search
 
 
+@pytest.mark.parametrize(
+    "query", ["housing-rights", "HOUSING_RIGHTS", "housing/rights", '"housing rights']
+)
+def test_search_finds_words_joined_by_punctuation_as_the_directory_does(
+    client, library, query
+):
+    # Each word counts, wherever it stands, not a phrase the punctuation made.
+    ResourcePageFactory(parent=library, title="Rights in housing, a guide")
+    ResourcePageFactory(parent=library, title="Water rights guide")
+
+    html = results_section(html_of(client.get("/resources/", {"q": query})))
+
+    assert "Rights in housing, a guide" in html, query
+    assert "Water rights guide" not in html, query
+
+
+def test_searching_and_choosing_facets_add_no_queries(
+    client, library, areas, django_assert_max_num_queries
+):
+    ResourcePageFactory(
+        parent=library,
+        title="Housing rights guide",
+        kind="toolkit",
+        language="en",
+        publication_date=datetime.date(2024, 3, 1),
+        issue_areas=[areas["housing"]],
+    )
+    client.get("/")  # the site chrome is cached after the first page
+    client.get("/resources/")
+
+    with django_assert_max_num_queries(100) as plain:
+        client.get("/resources/")
+    narrowed = "/resources/?q=housing&kind=toolkit&issue=housing&language=en&year=2024"
+    with django_assert_max_num_queries(len(plain)) as searched:
+        response = client.get(narrowed)
+
+    # Every count and the total come in one query, the search inside it.
+    assert "Housing rights guide" in results_section(html_of(response))
+    assert len(searched) == len(plain)
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [("2", 2), ("3", 3), ("999", 3), ("0", 1), ("-1", 1), ("99999999999999999999", 1)],
+)
+def test_page_numbers_are_read_as_the_directory_reads_them(
+    client, library, page, shown
+):
+    for number in range(45):
+        ResourcePageFactory(parent=library, title=f"Guide {number:02d}")
+
+    html = html_of(client.get("/resources/", {"page": page}))
+
+    # Below 1, or more than an id can hold: the first page; past the end: the last.
+    assert f"Page {shown} of 3" in html
+
+
 def test_nonsense_parameters_are_ignored_not_errors(client, library):
     ResourcePageFactory(parent=library, title="Any guide")
 
