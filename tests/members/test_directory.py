@@ -252,6 +252,27 @@ def test_pages_of_results_keep_the_search_in_their_links(client, directory):
     assert 'href="?issue=housing"' in html  # page 1 needs no number
 
 
+def test_searching_and_narrowing_add_no_queries(
+    client, network, django_assert_max_num_queries
+):
+    client.get("/")  # the site chrome is cached after the first page
+    client.get("/members/")
+
+    with django_assert_max_num_queries(100) as plain:
+        client.get("/members/")
+    narrowed = (
+        "/members/?q=detention&issue=detention&issue=immigration&approach=litigation"
+        "&population=immigrants-and-refugees&state=Texas&state=New+Mexico&country=US"
+        "&scope=state&scope=local&affected=1&sort=newest"
+    )
+    with django_assert_max_num_queries(len(plain)) as searched:
+        names, _ = listed(client, narrowed[len("/members/") :])
+
+    # Words, eight facets and every count: still one query for all the counts.
+    assert sorted(names) == ["Alpha", "Charlie"]
+    assert len(searched) == len(plain)
+
+
 def test_every_choice_is_in_the_url_and_the_form_shows_it_back(client, network):
     response = client.get(
         "/members/?q=rights&issue=detention&match=all&approach=litigation"
