@@ -19,7 +19,7 @@ from network import actions
 from network.actions import BoardActionError
 from network.events import redact, replay, unnamed_organization_ids
 from network.forms import EditPostForm, FlagForm, ModerationForm, PostForm, ThreadForm
-from network.models import Flag, Notification, Post, Room, Thread
+from network.models import Notification, Post, Room, Thread
 from network.models.board import may_use_board
 from network.queries import (
     attach_unread,
@@ -32,10 +32,6 @@ POSTS_PER_PAGE = 30
 # The post the thread page's <template data-post-template> is rendered from: no
 # text, and an id no post has yet, which board.js replaces with a live post's.
 POST_PROTOTYPE = {"pk": MAX_ID}
-
-
-class NotMember(Exception):
-    pass
 
 
 def board_gate(request):
@@ -388,10 +384,6 @@ def notifications_view(request):
         "network/notifications.html",
         {"notifications": notifications},
     )
-
-
-def open_flag_count():
-    return Flag.objects.open().count()
 
 
 # Mounted under /board/ in network/urls.py. "posts" and "notifications" are not

@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from members.viewer import require_viewer
-from network.models import Post, Room, RoomEvent, Thread
+from network.models import Room, RoomEvent, Thread
 
 logger = logging.getLogger(__name__)
 
@@ -233,7 +233,3 @@ def replay_frame(room_id, after, unnamed_ids, thread_id=None):
         "last": last,
         "more": more,
     }
-
-
-def post_from_db(post_id):
-    return Post.objects.select_related("author", "organization").get(pk=post_id)

@@ -375,3 +375,56 @@ def test_the_address_checks_find_what_they_look_for():
     assert TEMPLATE_LINK.search("?next=/board/")
     assert not TEMPLATE_LINK.search("<a href=\"{% url 'join' %}\">")
     assert SCRIPT_STRING.search('fetch("/board/posts/" + id)')
+
+
+# --- Installed apps: each one used --------------------------------------------------
+
+# app → what needs it. An app nothing uses is only more to read, migrate and keep
+# safe: wagtail.contrib.forms (no form pages), wagtail.embeds (no rich text or
+# block offers embeds, and no oEmbed host may be called) and django.contrib.admin
+# (never mounted; axes' and django-otp's admin pages were off) were removed.
+INSTALLED_APPS_NEEDED = {
+    "daphne": "runserver over ASGI, HTTP and the board's WebSocket (first)",
+    "home": "the home page, site settings, images, shared helpers",
+    "members": "organizations, people, the directory",
+    "campaigns": "campaigns, the library, news",
+    "network": "the board; the project's settings, URLs and ASGI",
+    "wagtail.contrib.redirects": "editors' redirects (RedirectMiddleware)",
+    "wagtail.contrib.settings": "NetworkSettings",
+    "wagtail.contrib.routable_page": "the directory, board, hubs and feeds' routes",
+    "wagtail.contrib.sitemaps": "/sitemap.xml",
+    "wagtail.sites": "the Site the page tree is served from",
+    "wagtail.users": "the admin's user and group management",
+    "wagtail.snippets": "the vocabulary and other snippets in the admin",
+    "wagtail.documents": "the library's documents",
+    "wagtail.images": "images (home.SiteImage)",
+    "wagtail.search": "site-wide and directory search",
+    "wagtail.admin": "the admin at /admin/",
+    "wagtail.api.v2": "the public JSON API",
+    "wagtail": "pages, revisions, workflows",
+    "modelcluster": "pages' inline children (ParentalKey)",
+    "taggit": "the issue-area vocabulary (TagBase)",
+    "rest_framework": "the public JSON API (wagtail.api.v2)",
+    "channels": "the board's socket and channel layer",
+    "django_tasks": "Wagtail's search and reference-index tasks",
+    "django_tasks_db": "the tasks' database backend in production",
+    "django_otp": "two-factor for coordinators and admins",
+    "django_otp.plugins.otp_totp": "authenticator-app codes",
+    "axes": "the sign-in throttle",
+    "django.contrib.auth": "users and groups",
+    "django.contrib.contenttypes": "generic relations, Wagtail's page types",
+    "django.contrib.sessions": "sign-in sessions (pages and the socket)",
+    "django.contrib.messages": "messages after a form",
+    "django.contrib.staticfiles": "static files",
+    "django.contrib.sitemaps": "wagtail.contrib.sitemaps",
+}
+
+
+def test_every_installed_app_is_one_something_needs():
+    installed = list(settings.INSTALLED_APPS)
+
+    assert set(installed) == set(INSTALLED_APPS_NEEDED), (
+        "Say what needs a new app here, or remove one nothing needs: "
+        f"{set(installed) ^ set(INSTALLED_APPS_NEEDED)}"
+    )
+    assert installed[0] == "daphne"

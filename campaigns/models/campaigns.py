@@ -58,9 +58,6 @@ class CampaignQuerySet(PageQuerySet):
             return self
         return self.filter(issue_area_items__tag=issue_area).distinct()
 
-    def open_for_action(self):
-        return self.exclude(status=CampaignStatus.CONCLUDED)
-
     def involving(self, organization):
         """Campaigns the organization leads or partners on, or signed on to publicly."""
         from campaigns.models.signons import SignOnStatus

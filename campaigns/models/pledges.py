@@ -6,11 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class PledgeQuerySet(models.QuerySet):
-    def for_export(self):
-        return self.select_related("campaign").order_by("campaign__title", "created_at")
-
-
 class Pledge(models.Model):
     """An individual supporter's pledge. Never shown publicly (only counted);
     exported by coordinators; removed when the supporter asks."""
@@ -29,8 +24,6 @@ class Pledge(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = PledgeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("pledge")

@@ -22,12 +22,10 @@ INSTALLED_APPS = [
     "members",
     "campaigns",
     "network",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -46,7 +44,6 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -196,7 +193,6 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "home.throttle.client_address"
 AXES_LOCKOUT_CALLABLE = "members.views.accounts.locked_out"
-AXES_ENABLE_ADMIN = False  # django.contrib.admin is not served
 # The public API reads no credentials: DRF's default would also check HTTP Basic
 # passwords on every endpoint. (The admin's own API sets session auth itself.)
 REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": []}
@@ -237,7 +233,6 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SiteImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to third-party hosts
 
 LOGGING = {
     "version": 1,
