@@ -14,7 +14,7 @@ and hands them, with its base queryset and optionally a text search, to
   counts. The other one-query shape, one conditional aggregate per value (130 on
   the directory), measured on PostgreSQL with 3,000 organizations: the same
   database time with nothing chosen, up to 4x more once facets are chosen, and
-  2-5x more per request with Django building it.
+  1.5-5x more per request with Django building it.
 - The text search is always a subquery: `pk__in` what Wagtail's search backend
   finds, so facets, counts and ordering compose with it and no list of ids is
   ever built in Python.
