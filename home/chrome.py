@@ -29,6 +29,14 @@ CHROME_CACHE_KEY = "home:site-chrome:v2"
 CHROME_TIMEOUT = 10 * 60
 
 
+def _address(page, root):
+    """A top-level page's address on the default site, from the tree alone.
+    Wagtail's page.url asks the cache for every site's root path, and the chrome
+    must build while the cache is down (a single default site, so the address is
+    the page's path below the site's root)."""
+    return page.url_path[len(root.url_path) - 1 :]
+
+
 def build_site_chrome():
     settings = NetworkSettings.load()
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -37,10 +45,14 @@ def build_site_chrome():
     if site is not None:
         for page in site.root_page.get_children().live().public().in_menu():
             menu.append(
-                {"title": page.title, "url": page.url, "url_path": page.url_path}
+                {
+                    "title": page.title,
+                    "url": _address(page, site.root_page),
+                    "url_path": page.url_path,
+                }
             )
         for page in site.root_page.get_children().live().select_related("content_type"):
-            sections.setdefault(page.content_type.model, page.url)
+            sections.setdefault(page.content_type.model, _address(page, site.root_page))
     return {
         "name": settings.name,
         "tagline": settings.tagline,

@@ -146,6 +146,23 @@ def test_pages_still_render_when_the_cache_is_unreachable(client, home_page, set
     assert NetworkSettings.load().name in response.content.decode()
 
 
+def test_the_sections_addresses_build_when_the_cache_is_unreachable(
+    client, directory, settings
+):
+    """Links to the sections come from the chrome; building it must not ask the
+    cache (Wagtail's page.url does), or a Redis stop turns every page into a 500."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert f'href="{directory.url_path[len("/home") :]}"' in response.content.decode()
+
+
 def test_joining_and_signing_in_work_when_the_rate_limit_cache_is_unreachable(
     client, home_page, settings, caplog
 ):
