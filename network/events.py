@@ -118,7 +118,7 @@ def post_payload(post):
         "author_id": post.author_id,
         "organization_id": organization.pk if organization else None,
         "organization": organization.title if organization else None,
-        "organization_url": organization.url if organization else None,
+        "organization_url": organization.profile_url if organization else None,
         "created": post.created_at.isoformat(),
         # Shown as the server-rendered thread shows it (network/components/post.html).
         "created_label": date_format(
@@ -142,7 +142,7 @@ def thread_payload(thread):
         "author": author_name(thread.author),
         "organization_id": organization.pk if organization else None,
         "organization": organization.title if organization else None,
-        "organization_url": organization.url if organization else None,
+        "organization_url": organization.profile_url if organization else None,
     }
 
 

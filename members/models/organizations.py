@@ -533,6 +533,16 @@ class MemberOrganizationPage(Page):
         return context
 
     @property
+    def profile_url(self):
+        """The profile's address from the directory's address in the site chrome
+        (home.chrome): Wagtail's page.url asks the cache for the sites' root paths,
+        and the board must still render while the cache is down."""
+        from home.chrome import section_url
+
+        directory = section_url("memberdirectorypage")
+        return f"{directory}{self.slug}/" if directory else self.url
+
+    @property
     def is_publicly_listed(self):
         """The instance twin of `publicly_listed()`, for surfaces that already hold
         the page (the sitemap) and must not query once per page. A test keeps the
