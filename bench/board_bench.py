@@ -87,8 +87,8 @@ async def fan_out(member, organization, thread, count):
     from channels.testing import WebsocketCommunicator
     from django.test import Client
 
-    from network.actions import do_create_post
     from network.asgi import application
+    from network.board.actions import do_create_post
 
     @sync_to_async
     def session_key():

@@ -9,6 +9,6 @@ class CampaignsConfig(AppConfig):
     def ready(self):
         # The resource library's search-index signals. (Its document privacy hook
         # is in wagtail_hooks.py, which Wagtail imports itself.)
-        from campaigns import signals
+        from campaigns.library import signals
 
         signals.connect()

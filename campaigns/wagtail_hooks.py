@@ -1,9 +1,9 @@
 """The campaigns app's Wagtail hooks: the coordinators' admin for campaigns
 (events and deadlines, sign-on approval and the pledge export, recorded in
-Wagtail's audit log), and the resource library's document privacy."""
+Wagtail's audit log). The library's hooks are in campaigns/library/wagtail_hooks.py,
+imported here because Wagtail only looks for `<app>.wagtail_hooks`."""
 
 from django.db.models import Exists, OuterRef
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -15,14 +15,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from campaigns import actions
-from campaigns.contributions import assign_review_workflow
-from campaigns.documents import document_visible_to
+from campaigns.library import wagtail_hooks as library_hooks  # noqa: F401
 from campaigns.models import (
     CampaignIndexPage,
     CampaignPage,
     Event,
     Pledge,
-    ResourceIndexPage,
     SignOn,
 )
 from home.admin_filters import BoundedIndexView
@@ -198,16 +196,3 @@ def register_export_log_action(actions_registry):
                 "rows": data.get("rows", "?"),
                 "what": data.get("what", _("rows")),
             }
-
-
-@hooks.register("before_serve_document")
-def hide_documents_of_resources_the_person_may_not_see(document, request):
-    # 404, not 403 or a login redirect: the URL must not confirm the file exists.
-    if not document_visible_to(document, request.viewer):
-        raise Http404
-
-
-@hooks.register("after_create_page")
-def give_a_new_library_its_review_workflow(request, page):
-    if isinstance(page.specific, ResourceIndexPage):
-        assign_review_workflow(page)

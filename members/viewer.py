@@ -1,7 +1,7 @@
 """Who is asking: the one value every privacy decision reads (DESIGN.md section 4).
 
 A Viewer is built once per request (members.middleware.ViewerMiddleware, as
-`request.viewer`) and once per socket state load (network.consumers), the same way:
+`request.viewer`) and once per socket state load (network.board.consumer), the same way:
 `Viewer.for_user(user)`, from a user that members.two_factor has already stripped of
 coordinator powers its session has not confirmed. Tasks, emails and commands build
 one explicitly (`Viewer.for_user(user)`, or `ANONYMOUS`).

@@ -12,7 +12,7 @@ class NetworkConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
-        from network import rooms
+        from network.board import rooms
 
         issue_area = self.apps.get_model("members", "IssueArea")
         post_save.connect(

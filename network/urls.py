@@ -6,8 +6,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from members.views import accounts
-from network import board_views
 from network.api import api_router
+from network.board import views as board_views
 from network.views import healthz
 
 urlpatterns = [
@@ -21,7 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # /join/, /accounts/… (sign in, password reset, invitations) and /account/…
     path("", include("members.urls")),
-    path("account/resources/", include("campaigns.account_urls")),
+    path("account/resources/", include("campaigns.library.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),

@@ -380,7 +380,7 @@ def board_member(organization=None, **user_fields):
 
 def board_thread(room, author, title="Planning the shadow report", body="Hello all."):
     """A thread with its first post, made through the board's own action."""
-    from network.actions import do_create_thread
+    from network.board.actions import do_create_thread
 
     organization_id = next(iter(sorted(author.member_organization_ids)), None)
     organization = (

@@ -421,8 +421,8 @@ FREE_TEXT = {
     "members.forms.ProfileForm.summary",
     "members.forms.ProfileForm.mission",
     "members.forms.ProfileForm.looking_for_partners_on",
-    "campaigns.resource_forms.ResourceForm.summary",
-    "campaigns.resource_forms.ResourceForm.body_text",
+    "campaigns.library.forms.ResourceForm.summary",
+    "campaigns.library.forms.ResourceForm.body_text",
 }
 HONEYPOTS = {
     "members.forms.ApplicationForm.fax_number",

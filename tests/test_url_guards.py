@@ -462,7 +462,7 @@ def check_media_serves_images_only(request):
 
 
 def check_documents_go_through_the_privacy_hook(request):
-    from campaigns.wagtail_hooks import (
+    from campaigns.library.wagtail_hooks import (
         hide_documents_of_resources_the_person_may_not_see as privacy_hook,
     )
     from tests.factories import (
@@ -506,7 +506,7 @@ FILE_GUARDS = {
     ),
     "wagtail.documents.views.serve.serve": (
         "every document goes through the before_serve_document hook, which asks "
-        "campaigns.documents.document_visible_to",
+        "campaigns.library.documents.document_visible_to",
         check_documents_go_through_the_privacy_hook,
     ),
     "wagtail.images.views.images.preview": (

@@ -71,7 +71,7 @@ def test_the_check_finds_registrations_written_either_way():
 
 # Models whose rows decide who reviews and who may do what: made by migrations,
 # only looked up by app code (a page's workflow assignment, WorkflowPage, is made
-# when the page is: campaigns.contributions.assign_review_workflow).
+# when the page is: campaigns.library.contributions.assign_review_workflow).
 SETUP_MODELS = {
     "Workflow",
     "WorkflowTask",
@@ -141,7 +141,7 @@ def setup_rows():
     ("lookup", "name"),
     [
         ("members.actions", "Member profile review"),
-        ("campaigns.contributions", "Resource review"),
+        ("campaigns.library.contributions", "Resource review"),
     ],
 )
 def test_each_review_workflow_is_made_by_a_migration_for_the_coordinators(lookup, name):
@@ -181,7 +181,7 @@ def test_a_profile_edit_sent_for_review_makes_no_workflow_group_or_permission(
 def test_a_contributed_resource_goes_to_review_making_no_workflow_or_permission(
     home_page, org_a, editor_a
 ):
-    from campaigns import contributions
+    from campaigns.library import contributions
     from tests.factories import ResourceIndexPageFactory
 
     library = ResourceIndexPageFactory(parent=home_page)
@@ -216,7 +216,7 @@ def test_the_library_is_given_the_resource_review_when_it_is_made_or_migrated(
     from wagtail import hooks
     from wagtail.models import Workflow, WorkflowPage
 
-    from campaigns.contributions import review_workflow
+    from campaigns.library.contributions import review_workflow
     from tests.factories import ResourceIndexPageFactory
 
     library = ResourceIndexPageFactory(parent=home_page)
@@ -260,7 +260,7 @@ def test_a_second_organization_of_the_same_name_gets_the_next_free_address(
 
 @pytest.mark.django_db
 def test_a_second_resource_of_the_same_title_gets_the_next_free_address(home_page):
-    from campaigns.contributions import unique_slug
+    from campaigns.library.contributions import unique_slug
     from tests.factories import ResourceIndexPageFactory, ResourcePageFactory
 
     library = ResourceIndexPageFactory(parent=home_page)
@@ -278,7 +278,7 @@ def test_rooms_and_issue_areas_number_their_slugs_the_same_way(db):
     """Neither is a page (their slugs are unique in their tables), so they use
     home.slugs.find_available_slug_in, with find_available_slug's numbering."""
     from members.actions import _unique_issue_area_slug
-    from network.rooms import free_slug
+    from network.board.rooms import free_slug
     from tests.factories import IssueAreaFactory, RoomFactory
 
     RoomFactory(slug="housing")

@@ -1,7 +1,7 @@
 """The coordinators' review of resources members contribute, made once here
-rather than on the first contribution (campaigns.contributions.review_workflow
+rather than on the first contribution (campaigns.library.contributions.review_workflow
 looks it up), and assigned to the library if there is one already; a library
-made later gets it when it is created (campaigns.contributions
+made later gets it when it is created (campaigns.library.contributions
 .assign_review_workflow).
 
 Its reviewers are the Coordinators group, who may already edit and publish

@@ -11,8 +11,8 @@ from campaigns.models.campaigns import (  # isort: skip
 from campaigns.models.signons import SignOn, SignOnStatus  # isort: skip
 from campaigns.models.pledges import PendingPledge, Pledge  # isort: skip
 from campaigns.models.events import Event, EventIssueArea, EventKind  # isort: skip
-from campaigns.models.news import NewsIndexPage, NewsIssueArea, NewsPage  # isort: skip
-from campaigns.models.resources import (  # isort: skip
+from campaigns.news.models import NewsIndexPage, NewsIssueArea, NewsPage  # isort: skip
+from campaigns.library.models import (  # isort: skip
     LANGUAGE_CHOICES,
     ResourceContributor,
     ResourceCoSigner,

@@ -20,7 +20,7 @@ and hands them, with its base queryset and optionally a text search, to
   ever built in Python.
 - `search_words` is the one sanitizer for what people type into a search box.
 
-home knows querysets, not organizations: members.directory and campaigns.library
+home knows querysets, not organizations: members.directory and campaigns.library.search
 declare their facets on top of this. Inside: `words` (what people type, and the
 text search), `kinds` (the facets a list declares), `search` (one search: the
 query, the counts, the page).

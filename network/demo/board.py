@@ -12,8 +12,14 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from members.models import Membership, User, Visibility
+from network.board.markdown import render_markdown
+from network.board.rooms import (
+    ensure_campaign_room,
+    ensure_general_rooms,
+    is_campaign_page,
+    sync_issue_area_rooms,
+)
 from network.demo import DEMO_PASSWORD
-from network.markdown import render_markdown
 from network.models import (
     Flag,
     FlagReason,
@@ -23,12 +29,6 @@ from network.models import (
     RoomKind,
     Thread,
     ThreadIssueArea,
-)
-from network.rooms import (
-    ensure_campaign_room,
-    ensure_general_rooms,
-    is_campaign_page,
-    sync_issue_area_rooms,
 )
 
 # Staff of demo organizations who talk on the board (besides the sign-in people).

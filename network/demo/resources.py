@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
-from campaigns.contributions import assign_review_workflow, do_submit_resource
+from campaigns.library.contributions import assign_review_workflow, do_submit_resource
 from campaigns.models import (
     CampaignPage,
     Event,

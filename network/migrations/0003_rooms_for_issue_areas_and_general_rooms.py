@@ -1,6 +1,6 @@
 from django.db import migrations
 
-# Frozen copy of network.rooms.GENERAL_ROOMS at the time of this migration.
+# Frozen copy of network.board.rooms.GENERAL_ROOMS at the time of this migration.
 GENERAL_ROOMS = [
     ("welcome", "Welcome and introductions",
      "New to the network? Say who you are and what you are working on.", False, 10),

@@ -13,9 +13,9 @@ from django import template
 
 from home.chrome import section_url
 from members.viewer import viewer_of
+from network.board.models.board import may_use_board
+from network.board.queries import live_threads
 from network.models import Notification, Room
-from network.models.board import may_use_board
-from network.queries import live_threads
 
 register = template.Library()
 

@@ -54,21 +54,21 @@ VERBS = (
 
 def _verbs(organization=None, document=None):
     """Every privacy verb, as a call taking who is asking."""
-    from campaigns.contributions import (
+    from campaigns.library.contributions import (
         organizations_user_may_submit_for,
         visible_org_ids,
     )
-    from campaigns.documents import document_visible_to
+    from campaigns.library.documents import document_visible_to
+    from campaigns.library.models import sees_members_only_resources
     from campaigns.models import CampaignPage, ResourcePage, SignOn
-    from campaigns.models.resources import sees_members_only_resources
     from members.graph import graph_states
     from members.hubs import issue_areas_by_category, organizations_in_issue_area
     from members.models import IssueArea, MemberOrganizationPage
     from members.related import related_organizations
-    from network import queries
-    from network.events import unnamed_organization_ids
+    from network.board import queries
+    from network.board.events import unnamed_organization_ids
+    from network.board.models.board import may_use_board, organization_named_to
     from network.models import Notification, Post, Room, Thread
-    from network.models.board import may_use_board, organization_named_to
 
     organizations = MemberOrganizationPage.objects
     return {

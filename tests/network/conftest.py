@@ -83,5 +83,5 @@ class RecordingLayer:
 @pytest.fixture
 def layer(monkeypatch):
     recording = RecordingLayer()
-    monkeypatch.setattr("network.events.get_channel_layer", lambda: recording)
+    monkeypatch.setattr("network.board.events.get_channel_layer", lambda: recording)
     return recording

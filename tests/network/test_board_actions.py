@@ -5,9 +5,9 @@ import pytest
 from django.test import override_settings
 from wagtail.models import ModelLogEntry
 
-from network import actions
-from network.actions import BoardActionError
-from network.events import group_name
+from network.board import actions
+from network.board.actions import BoardActionError
+from network.board.events import group_name
 from network.models import Flag, Notification, Post, PostRevision, RoomEvent, Thread
 
 pytestmark = pytest.mark.django_db
@@ -238,7 +238,7 @@ def test_a_broadcast_failure_never_fails_the_write(
         async def group_send(self, group, message):
             raise ConnectionError("redis is down")
 
-    monkeypatch.setattr("network.events.get_channel_layer", BrokenLayer)
+    monkeypatch.setattr("network.board.events.get_channel_layer", BrokenLayer)
     with django_capture_on_commit_callbacks(execute=True):
         post = actions.do_create_post(
             board.bob, board.thread, "Saved anyway", board.beta

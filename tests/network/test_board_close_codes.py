@@ -11,9 +11,9 @@ from django.contrib.sessions.models import Session
 
 from members.models import MemberOrganizationPage, Membership
 from members.models.users import COORDINATORS_GROUP
-from network import actions
+from network.board import actions
+from network.board.protocol import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED
 from network.models import Room
-from network.protocol import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED
 from tests.factories import CoordinatorFactory, MembershipFactory
 from tests.network.test_board_live import open_socket, receive_until
 

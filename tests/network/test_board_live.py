@@ -13,15 +13,15 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 
 from members.models import Membership
-from network import actions
 from network.asgi import application
-from network.models import Thread
-from network.protocol import (
+from network.board import actions
+from network.board.protocol import (
     CLOSE_FORBIDDEN,
     CLOSE_RESYNC,
     CLOSE_TOO_MANY_ERRORS,
     CLOSE_UNAUTHENTICATED,
 )
+from network.models import Thread
 
 pytestmark = [
     pytest.mark.asyncio,

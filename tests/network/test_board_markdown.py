@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from network.markdown import mentioned_slugs, render_markdown
+from network.board.markdown import mentioned_slugs, render_markdown
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",

@@ -1,5 +1,5 @@
 """Board writes are one call each: a post, an edit, a flag and a moderation
-decision are one network.actions function that checks, then writes. The thread
+decision are one network.board.actions function that checks, then writes. The thread
 page and the admin's moderation queue decide through the same action, and refuse
 what it refuses with the same words; nothing is skipped silently."""
 
@@ -8,8 +8,8 @@ from django.contrib.messages import get_messages
 from django.test import Client
 from wagtail.models import ModelLogEntry
 
-from network import actions
-from network.actions import BoardActionError
+from network.board import actions
+from network.board.actions import BoardActionError
 from network.models import BoardBan, Flag, Post, PostRevision, RoomEvent, Thread
 
 pytestmark = pytest.mark.django_db

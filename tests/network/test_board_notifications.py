@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from members.models.users import COORDINATORS_GROUP
-from network import actions
+from network.board import actions
 from network.models import Notification, Room, Thread
 from tests.factories import CoordinatorFactory, MembershipFactory, board_thread
 from tests.network.test_board_live import open_socket, receive_until

@@ -6,10 +6,14 @@ from django.template import Context, Template
 from django.test import RequestFactory, override_settings
 
 from members.viewer import Viewer
-from network import actions
+from network.board import actions
+from network.board.rooms import (
+    ensure_campaign_room,
+    is_campaign_page,
+    sync_issue_area_room,
+)
 from network.demo.board import add_posts
 from network.models import Post, Room, RoomKind, Thread
-from network.rooms import ensure_campaign_room, is_campaign_page, sync_issue_area_room
 
 pytestmark = pytest.mark.django_db
 

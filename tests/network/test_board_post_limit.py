@@ -11,8 +11,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from network import actions
-from network.actions import BoardActionError
+from network.board import actions
+from network.board.actions import BoardActionError
 from network.models import Post, Room, Thread
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from network import actions
+from network.board import actions
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from network.protocol import (
+from network.board.protocol import (
     MAX_FRAME_BYTES,
     ProtocolError,
     parse_frame,

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import WorkflowState
 
-from campaigns.contributions import do_submit_resource
-from campaigns.documents import MAX_UPLOAD_BYTES
+from campaigns.library.contributions import do_submit_resource
+from campaigns.library.documents import MAX_UPLOAD_BYTES
 from campaigns.models import ResourcePage
 from tests.factories import ResourcePageFactory, UserFactory
 

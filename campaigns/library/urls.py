@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from campaigns import resource_views as views
+from campaigns.library import views
 
 app_name = "campaigns"
 

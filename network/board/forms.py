@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.validation import ModelChoiceField, ModelMultipleChoiceField, NameField
 from members.models import IssueArea
-from network.actions import (
+from network.board.actions import (
     DECISION_TARGETS,
     MAX_TITLE_CHARS,
     UNKNOWN_DECISION,
@@ -105,7 +105,7 @@ class FlagForm(forms.Form):
 class ModerationForm(forms.Form):
     """A moderation decision as a page's buttons send it: one of the decisions
     that page offers, and why. A missing or unknown one is refused with the same
-    words network.actions.do_moderate uses."""
+    words network.board.actions.do_moderate uses."""
 
     action = forms.ChoiceField(
         error_messages={

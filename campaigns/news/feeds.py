@@ -6,7 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from campaigns.models.news import NewsPage
+from campaigns.news.models import NewsPage
 
 FEED_ITEMS = 20
 

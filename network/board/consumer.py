@@ -21,7 +21,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 
-from network.protocol import (
+from network.board.protocol import (
     CLOSE_FORBIDDEN,
     CLOSE_RESYNC,
     CLOSE_TOO_MANY_ERRORS,
@@ -269,7 +269,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         subscription = self.subscriptions.get(event["room"])
         if subscription is None:
             return
-        from network.events import redact
+        from network.board.events import redact
 
         if subscription["room"] or event["thread"] in subscription["threads"]:
             await self.send_json(redact(event, self.unnamed_ids))
@@ -379,7 +379,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
         self.viewer = state["viewer"]
 
     async def join_group(self, key):
-        from network.events import group_name
+        from network.board.events import group_name
 
         name = group_name(*key)
         if name not in self.groups_joined:
@@ -387,7 +387,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
             self.groups_joined.add(name)
 
     async def leave_group(self, key):
-        from network.events import group_name
+        from network.board.events import group_name
 
         name = group_name(*key)
         if name in self.groups_joined:
@@ -476,7 +476,7 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
 
     @database_sync_to_async
     def load_unread_many(self, room_ids):
-        from network.queries import unread_counts
+        from network.board.queries import unread_counts
 
         return unread_counts(self.viewer, room_ids) if room_ids else {}
 
@@ -496,12 +496,12 @@ class BoardConsumer(AsyncJsonWebsocketConsumer):
 
     @database_sync_to_async
     def load_replay(self, room_id, after, thread_id):
-        from network.events import replay_frame
+        from network.board.events import replay_frame
 
         return replay_frame(room_id, after, self.unnamed_ids, thread_id=thread_id)
 
     @database_sync_to_async
     def load_unread(self, room_id):
-        from network.queries import unread_counts
+        from network.board.queries import unread_counts
 
         return unread_counts(self.viewer, [room_id]).get(room_id, 0)

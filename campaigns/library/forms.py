@@ -2,13 +2,17 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.contributions import (
+from campaigns.library.contributions import (
     organizations_user_may_submit_for,
     text_from_body,
     visible_org_ids,
 )
-from campaigns.documents import MAX_UPLOAD_BYTES, allowed_extensions, clean_upload
-from campaigns.models.resources import (
+from campaigns.library.documents import (
+    MAX_UPLOAD_BYTES,
+    allowed_extensions,
+    clean_upload,
+)
+from campaigns.library.models import (
     LANGUAGE_CHOICES,
     ResourceKind,
     ResourceVisibility,

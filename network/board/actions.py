@@ -24,8 +24,9 @@ from wagtail.log_actions import log
 from home.validation import refuse_invisible_characters
 from members.models import MemberOrganizationPage, Membership, User
 from members.viewer import Viewer
-from network.events import notify_user_on_commit, record_event
-from network.markdown import mentioned_slugs, render_markdown
+from network.board.events import notify_user_on_commit, record_event
+from network.board.markdown import mentioned_slugs, render_markdown
+from network.board.models.board import is_suspended_from_posting, may_use_board
 from network.models import (
     BoardBan,
     Flag,
@@ -37,7 +38,6 @@ from network.models import (
     RoomEvent,
     Thread,
 )
-from network.models.board import is_suspended_from_posting, may_use_board
 
 MAX_POST_CHARS = 10_000
 MAX_TITLE_CHARS = 160

@@ -1,5 +1,5 @@
-from network.models.pages import BoardPage  # isort: skip
-from network.models.board import (
+from network.board.models.pages import BoardPage  # isort: skip
+from network.board.models.board import (
     BoardBan,
     Flag,
     FlagReason,

@@ -1,7 +1,7 @@
 """The board's nouns: rooms, threads, posts, their history, flags, read state,
 notifications and the per-room event log that live delivery replays from.
 
-Reads are queryset verbs here; writes live in network/actions.py.
+Reads are queryset verbs here; writes live in network/board/actions.py.
 """
 
 from django.conf import settings

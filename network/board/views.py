@@ -1,6 +1,6 @@
 """The board's pages: rooms, threads and the forms that write (all over plain HTTP,
 CSRF-protected, working without JavaScript). Each write is one call of a
-network.actions `do_*`, which checks before it writes; a refusal is shown on the
+network.board.actions `do_*`, which checks before it writes; a refusal is shown on the
 form, with what was typed kept."""
 
 from django.contrib import messages
@@ -15,17 +15,23 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from home.chrome import section_url
 from home.validation import MAX_ID, parse_bounded_int, parse_id
-from network import actions
-from network.actions import BoardActionError
-from network.events import redact, replay, unnamed_organization_ids
-from network.forms import EditPostForm, FlagForm, ModerationForm, PostForm, ThreadForm
-from network.models import Notification, Post, Room, Thread
-from network.models.board import may_use_board
-from network.queries import (
+from network.board import actions
+from network.board.actions import BoardActionError
+from network.board.events import redact, replay, unnamed_organization_ids
+from network.board.forms import (
+    EditPostForm,
+    FlagForm,
+    ModerationForm,
+    PostForm,
+    ThreadForm,
+)
+from network.board.models.board import may_use_board
+from network.board.queries import (
     attach_unread,
     issue_area_links,
     unread_notifications_count,
 )
+from network.models import Notification, Post, Room, Thread
 
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 30
@@ -387,7 +393,7 @@ def notifications_view(request):
 
 
 # Mounted under /board/ in network/urls.py. "posts" and "notifications" are not
-# room slugs (network.rooms reserves them).
+# room slugs (network.board.rooms reserves them).
 urlpatterns = [
     path("notifications/", notifications_view, name="board_notifications"),
     path("posts/<id:post_id>/edit/", edit_post_view, name="board_edit_post"),

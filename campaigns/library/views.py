@@ -8,14 +8,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from campaigns.contributions import (
+from campaigns.library.contributions import (
     check_can_contribute,
     do_submit_resource,
     do_update_resource,
     with_review_status,
 )
+from campaigns.library.forms import ResourceForm
 from campaigns.models import ResourceIndexPage, ResourcePage
-from campaigns.resource_forms import ResourceForm
 
 
 def _library_or_404():

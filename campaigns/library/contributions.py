@@ -19,8 +19,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Workflow, WorkflowPage, WorkflowState
 from wagtail.rich_text import RichText
 
-from campaigns.documents import submissions_collection
-from campaigns.models.resources import (
+from campaigns.library.documents import submissions_collection
+from campaigns.library.models import (
     ResourceContributor,
     ResourceCoSigner,
     ResourceDocument,

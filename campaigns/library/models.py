@@ -184,7 +184,7 @@ class ResourceIndexPage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.library import LibraryResults
+        from campaigns.library.search import LibraryResults
 
         context = super().get_context(request, *args, **kwargs)
         results = LibraryResults(self, request.viewer, request.GET)

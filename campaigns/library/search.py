@@ -13,7 +13,7 @@ organization may be seen.
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models.resources import (
+from campaigns.library.models import (
     LANGUAGE_NAMES,
     ResourceContributor,
     ResourceIssueArea,

@@ -85,13 +85,13 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def rss_feed(self, request):
-        from campaigns.news_feeds import NewsFeed
+        from campaigns.news.feeds import NewsFeed
 
         return NewsFeed(self)(request)
 
     @path("feed/atom/")
     def atom_feed(self, request):
-        from campaigns.news_feeds import NewsAtomFeed
+        from campaigns.news.feeds import NewsAtomFeed
 
         return NewsAtomFeed(self)(request)
 

@@ -16,7 +16,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection
 
-from campaigns.models.resources import ResourcePage
+from campaigns.library.models import ResourcePage
 from members.viewer import require_viewer
 
 SUBMISSIONS_COLLECTION = "Resource submissions"
