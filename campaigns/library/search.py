@@ -14,12 +14,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.library.models import (
-    LANGUAGE_NAMES,
     ResourceContributor,
     ResourceIssueArea,
     ResourceKind,
     ResourcePage,
 )
+from campaigns.library.models.vocabularies import LANGUAGE_NAMES
 from home.facets import (
     Choice,
     ChoiceFacet,

@@ -59,7 +59,7 @@ def _verbs(organization=None, document=None):
         visible_org_ids,
     )
     from campaigns.library.documents import document_visible_to
-    from campaigns.library.models import sees_members_only_resources
+    from campaigns.library.models.queries import sees_members_only_resources
     from campaigns.models import CampaignPage, ResourcePage, SignOn
     from members.graph import graph_states
     from members.hubs import issue_areas_by_category, organizations_in_issue_area

@@ -1,23 +1,15 @@
-"""The resource library: toolkits, reports, trainings, model policies, UN submissions.
-
-A resource is public or members-only. Who may see it is decided in one place,
-ResourceQuerySet.visible_to, which asks the Viewer's own notion of "a network
-member" (Viewer.sees_member_details) rather than re-deciding it; the names of the
-organizations credited on a resource go through MemberOrganizationPage's own verb.
-Attached documents follow their resources: see campaigns/wagtail_hooks.py.
-"""
+"""One resource page: a toolkit, report, training, model policy or UN submission,
+with what it is, who made it, who may see it, and its documents and links."""
 
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import ItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -27,190 +19,26 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
+from campaigns.library.models.queries import (
+    ResourceManager,
+    sees_members_only_resources,
+)
+from campaigns.library.models.relations import ResourceIssueArea
+from campaigns.library.models.vocabularies import (
+    LANGUAGE_CHOICES,
+    LANGUAGE_NAMES,
+    ResourceKind,
+    ResourceVisibility,
+    TreatyBody,
+    UNMechanism,
+)
 from home.blocks import BaseStreamBlock
 from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
 from members.models import MemberOrganizationPage
-from members.viewer import require_viewer
-
-
-class ResourceKind(models.TextChoices):
-    TOOLKIT = "toolkit", _("Toolkit")
-    REPORT = "report", _("Report")
-    TRAINING = "training", _("Training material")
-    MODEL_POLICY = "model-policy", _("Model policy")
-    UN_SUBMISSION = "un-submission", _("UN submission")
-    FACT_SHEET = "fact-sheet", _("Fact sheet")
-    RECORDING = "recording", _("Recording")
-
-
-class ResourceVisibility(models.TextChoices):
-    PUBLIC = "public", _("Public: anyone can find and read it")
-    MEMBERS = "members", _("Members only: signed-in network members only")
-
-
-# Languages members publish in most; ISO 639-1 codes.
-LANGUAGE_CHOICES = [
-    ("en", _("English")),
-    ("es", _("Spanish")),
-    ("fr", _("French")),
-    ("ht", _("Haitian Creole")),
-    ("zh", _("Chinese")),
-    ("vi", _("Vietnamese")),
-    ("ko", _("Korean")),
-    ("tl", _("Tagalog")),
-    ("ar", _("Arabic")),
-    ("ru", _("Russian")),
-    ("pt", _("Portuguese")),
-    ("nv", _("Navajo")),
-    ("other", _("Another language")),
-]
-LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
-
-
-class UNMechanism(models.TextChoices):
-    UPR = "upr", _("Universal Periodic Review")
-    TREATY_BODY = "treaty-body", _("Treaty body")
-    SPECIAL_PROCEDURE = "special-procedure", _("Special procedure")
-
-
-class TreatyBody(models.TextChoices):
-    CCPR = "ccpr", _("Human Rights Committee (ICCPR)")
-    CESCR = "cescr", _("Committee on Economic, Social and Cultural Rights")
-    CERD = "cerd", _("Committee on the Elimination of Racial Discrimination")
-    CAT = "cat", _("Committee against Torture")
-    CEDAW = "cedaw", _("Committee on the Elimination of Discrimination against Women")
-    CRC = "crc", _("Committee on the Rights of the Child")
-    CRPD = "crpd", _("Committee on the Rights of Persons with Disabilities")
-    CMW = "cmw", _("Committee on Migrant Workers")
-    CED = "ced", _("Committee on Enforced Disappearances")
-
-
-def sees_members_only_resources(viewer):
-    """Members-only resources are for the same people who may see members-only
-    profiles and contacts: network members in good standing and coordinators."""
-    return require_viewer(viewer).sees_member_details
-
-
-def _resource_visible_q(viewer):
-    if sees_members_only_resources(viewer):
-        return Q()
-    return Q(visibility=ResourceVisibility.PUBLIC)
-
-
-class ResourceQuerySet(PageQuerySet):
-    """Reads of resources. `visible_to` is the resource library's privacy rule;
-    ResourcePage.is_visible_to is its instance form, over the same two facts."""
-
-    def visible_to(self, viewer):
-        return self.live().filter(_resource_visible_q(viewer))
-
-    def publicly_listed(self):
-        """What machine surfaces (API, sitemap, feeds) may ever publish."""
-        return self.live().filter(visibility=ResourceVisibility.PUBLIC)
-
-    def editable_by(self, viewer):
-        """Resources this person may change from the front end: those their own
-        organizations submitted, live or not; everything for coordinators."""
-        viewer = require_viewer(viewer)
-        if viewer.is_coordinator:
-            return self.all()
-        if not viewer.is_active:
-            return self.none()
-        return self.filter(submitting_organization__in=viewer.organization_ids)
-
-    def un_submissions(self):
-        return self.filter(kind=ResourceKind.UN_SUBMISSION)
-
-    def in_issue_areas(self, issue_areas):
-        return self.filter(issue_area_items__tag__in=issue_areas).distinct()
-
-    def newest_first(self):
-        return self.order_by("-publication_date", "-pk")
-
-    def with_listing_data(self, viewer):
-        """What a list of resources shows, in a fixed number of queries: the issue
-        areas, and the credited organizations with `shown` telling whether this
-        person may see each one's name."""
-        visible_orgs = MemberOrganizationPage.objects.visible_to(viewer)
-        credited = ResourceContributor.objects.select_related("organization").annotate(
-            shown=Exists(visible_orgs.filter(pk=OuterRef("organization_id")))
-        )
-        return self.select_related("submitting_organization").prefetch_related(
-            Prefetch(
-                "issue_area_items",
-                queryset=ResourceIssueArea.objects.select_related("tag"),
-            ),
-            Prefetch("contributors", queryset=credited.order_by("sort_order")),
-        )
-
-
-ResourceManager = PageManager.from_queryset(ResourceQuerySet)
-
-
-class ResourceIndexPage(Page):
-    """/resources/: the library, with facets and full-text search in the URL."""
-
-    introduction = models.TextField(
-        max_length=600,
-        blank=True,
-        help_text=_("A sentence or two above the search box."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["campaigns.ResourcePage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("resource library")
-
-    def route(self, request, path_components):
-        # One query for the resource and its own fields, and the parent kept for
-        # the breadcrumb (the generic route fetches the page, then its row).
-        if path_components:
-            resource = (
-                ResourcePage.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .first()
-            )
-            if resource is not None:
-                resource._cached_parent_obj = self
-                return resource.route(request, path_components[1:])
-        return super().route(request, path_components)
-
-    def get_context(self, request, *args, **kwargs):
-        from campaigns.library.search import LibraryResults
-
-        context = super().get_context(request, *args, **kwargs)
-        results = LibraryResults(self, request.viewer, request.GET)
-        # The directory's shapes: the results, and the search they answer.
-        context.update(results=results, search=results.search)
-        return context
-
-
-class ResourceIssueArea(ItemBase):
-    """Tags resources with the shared IssueArea taxonomy."""
-
-    tag = models.ForeignKey(
-        "members.IssueArea", on_delete=models.CASCADE, related_name="resource_items"
-    )
-    content_object = ParentalKey(
-        "campaigns.ResourcePage",
-        on_delete=models.CASCADE,
-        related_name="issue_area_items",
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["tag", "content_object"], name="one_tag_per_resource"
-            )
-        ]
 
 
 def today():
@@ -520,75 +348,3 @@ class ResourcePage(Page):
         if self.visibility != ResourceVisibility.PUBLIC:
             return []
         return super().get_sitemap_urls(request)
-
-
-class ResourceContributor(Orderable):
-    """An organization credited as having made the resource."""
-
-    page = ParentalKey(
-        ResourcePage, on_delete=models.CASCADE, related_name="contributors"
-    )
-    organization = models.ForeignKey(
-        "members.MemberOrganizationPage",
-        on_delete=models.CASCADE,
-        related_name="contributed_resources",
-        help_text=_("A member organization that made this resource."),
-    )
-
-    panels = [FieldPanel("organization")]
-
-    class Meta(Orderable.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "organization"], name="one_credit_per_org_and_resource"
-            )
-        ]
-
-
-class ResourceCoSigner(Orderable):
-    """An organization that co-signed a UN submission."""
-
-    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="cosigners")
-    organization = models.ForeignKey(
-        "members.MemberOrganizationPage",
-        on_delete=models.CASCADE,
-        related_name="cosigned_submissions",
-        help_text=_("A member organization that signed on to the submission."),
-    )
-
-    panels = [FieldPanel("organization")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("co-signing organization")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "organization"], name="one_cosign_per_org_and_resource"
-            )
-        ]
-
-
-class ResourceDocument(Orderable):
-    """A file attached to a resource. Served only to those who may see every
-    resource it is attached to."""
-
-    page = ParentalKey(
-        ResourcePage, on_delete=models.CASCADE, related_name="document_items"
-    )
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        on_delete=models.CASCADE,
-        related_name="resource_items",
-        help_text=_("A PDF, text or office document."),
-    )
-
-    panels = [FieldPanel("document")]
-
-
-class ResourceLink(Orderable):
-    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="links")
-    label = models.CharField(
-        max_length=120, help_text=_("What the link leads to, e.g. 'Recording'.")
-    )
-    url = models.URLField(help_text=_("The full address."))
-
-    panels = [FieldPanel("label"), FieldPanel("url")]
