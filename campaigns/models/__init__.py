@@ -1,13 +1,12 @@
 # One module per model family; import every model here so Django finds them.
 from campaigns.models.sections import CalendarPage, CampaignIndexPage
 
-from campaigns.models.campaigns import (  # isort: skip
+from campaigns.models.campaign_relations import (  # isort: skip
     CampaignIssueArea,
     CampaignOrganization,
-    CampaignPage,
-    CampaignStatus,
     CampaignUpdate,
 )
+from campaigns.models.campaigns import CampaignPage, CampaignStatus  # isort: skip
 from campaigns.models.signons import SignOn, SignOnStatus  # isort: skip
 from campaigns.models.pledges import PendingPledge, Pledge  # isort: skip
 from campaigns.models.events import Event, EventIssueArea, EventKind  # isort: skip

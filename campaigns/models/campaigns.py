@@ -1,3 +1,7 @@
+"""A joint campaign: its page, its status, its reads (CampaignQuerySet) and the
+routes below it (sign-on/, pledge/, feed/, ical/), whose views live in
+campaigns/views.py."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
@@ -5,8 +9,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import ItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -19,10 +21,14 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from campaigns.blocks import CampaignStreamBlock
+from campaigns.models.campaign_relations import (
+    CampaignIssueArea,
+    CampaignOrganization,
+)
 
 # Paths the campaign page and the index keep for their own routes.
 RESERVED_CAMPAIGN_SLUGS = {"feed", "ical", "sign-on", "pledge"}
@@ -132,94 +138,6 @@ class CampaignQuerySet(PageQuerySet):
 
 
 CampaignManager = PageManager.from_queryset(CampaignQuerySet)
-
-
-class CampaignIssueArea(ItemBase):
-    """Tags campaigns with the shared IssueArea taxonomy."""
-
-    tag = models.ForeignKey(
-        "members.IssueArea", on_delete=models.CASCADE, related_name="campaign_items"
-    )
-    content_object = ParentalKey(
-        "campaigns.CampaignPage",
-        on_delete=models.CASCADE,
-        related_name="issue_area_items",
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["tag", "content_object"], name="one_tag_per_campaign"
-            )
-        ]
-
-
-class CampaignOrganization(Orderable):
-    """A lead or partner organization on a campaign, chosen by coordinators.
-
-    Shown only to people who may see the organization (the visibility verb)."""
-
-    class Role(models.TextChoices):
-        LEAD = "lead", _("Lead organization")
-        PARTNER = "partner", _("Partner organization")
-
-    campaign = ParentalKey(
-        "campaigns.CampaignPage",
-        on_delete=models.CASCADE,
-        related_name="organization_links",
-    )
-    organization = models.ForeignKey(
-        "members.MemberOrganizationPage",
-        on_delete=models.CASCADE,
-        related_name="campaign_links",
-        help_text=_("A member organization working on this campaign."),
-    )
-    role = models.CharField(
-        max_length=16,
-        choices=Role.choices,
-        default=Role.PARTNER,
-        help_text=_("Lead organizations run the campaign; partners work on it."),
-    )
-
-    panels = [FieldPanel("organization"), FieldPanel("role")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("campaign organization")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["campaign", "organization"],
-                name="one_role_per_organization_and_campaign",
-            )
-        ]
-
-
-class CampaignUpdate(Orderable):
-    """A dated news post on a campaign. Published with the campaign page."""
-
-    campaign = ParentalKey(
-        "campaigns.CampaignPage", on_delete=models.CASCADE, related_name="updates"
-    )
-    title = models.CharField(max_length=160, help_text=_("The update's headline."))
-    published_at = models.DateTimeField(
-        default=timezone.now,
-        help_text=_("Shown as the update's date; a future time schedules it."),
-    )
-    body = RichTextField(
-        features=["bold", "italic", "link", "ol", "ul"],
-        help_text=_("What happened and what comes next."),
-    )
-
-    panels = [FieldPanel("title"), FieldPanel("published_at"), FieldPanel("body")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("campaign update")
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def anchor(self):
-        return f"update-{self.pk}"
 
 
 class CampaignPage(RoutablePageMixin, Page):
