@@ -19,7 +19,11 @@ from wagtail.models import Revision
 
 from home import validation
 from home.admin_filters import BoundedIndexView
-from members import actions
+from members.actions.applications import (
+    do_approve_application,
+    do_decline_application,
+)
+from members.actions.suggestions import do_decide_suggestion, issue_area_named
 from members.models import (
     IssueArea,
     IssueAreaSuggestion,
@@ -157,9 +161,9 @@ class DecisionView(RefusalKeepsTheFormMixin, generic.EditView):
         application = self.object
         user = self.request.user
         if self.form.cleaned_data["decision"] == "approve":
-            actions.do_approve_application(application, user)
+            do_approve_application(application, user)
         else:
-            actions.do_decline_application(
+            do_decline_application(
                 application, user, self.form.cleaned_data["decision_reason"]
             )
         application.refresh_from_db()
@@ -303,7 +307,7 @@ class SuggestionDecisionForm(WagtailAdminModelForm):
             cleaned["new_name"] = name
             if not name:
                 self.add_error("new_name", _("Give the new issue area a name."))
-            elif actions.issue_area_named(name) is not None:
+            elif issue_area_named(name) is not None:
                 self.add_error(
                     "new_name",
                     _("An issue area with this name exists: match it instead."),
@@ -332,7 +336,7 @@ class SuggestionDecisionView(RefusalKeepsTheFormMixin, generic.EditView):
 
     def save_instance(self):
         data = self.form.cleaned_data
-        return actions.do_decide_suggestion(
+        return do_decide_suggestion(
             self.object,
             self.request.user,
             data["decision"],

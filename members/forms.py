@@ -23,7 +23,7 @@ from PIL import Image
 from taggit.managers import TaggableManager
 
 from home import validation
-from members.actions import check_suggestion_is_new
+from members.actions.suggestions import check_suggestion_is_new
 from members.models import (
     MemberOrganizationPage,
     Membership,

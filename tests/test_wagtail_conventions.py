@@ -140,7 +140,7 @@ def setup_rows():
 @pytest.mark.parametrize(
     ("lookup", "name"),
     [
-        ("members.actions", "Member profile review"),
+        ("members.actions.profiles", "Member profile review"),
         ("campaigns.library.contributions", "Resource review"),
     ],
 )
@@ -163,7 +163,7 @@ def test_each_review_workflow_is_made_by_a_migration_for_the_coordinators(lookup
 def test_a_profile_edit_sent_for_review_makes_no_workflow_group_or_permission(
     org_a, editor_a, network_settings
 ):
-    from members import actions
+    from members.actions.profiles import do_save_profile_edit, review_workflow
 
     network_settings.member_edits_need_review = True
     network_settings.save()
@@ -171,10 +171,10 @@ def test_a_profile_edit_sent_for_review_makes_no_workflow_group_or_permission(
     draft = org_a.get_latest_revision_as_object()
     draft.summary = "Reviewed summary."
 
-    assert actions.do_save_profile_edit(org_a, draft, editor_a) == "in_review"
+    assert do_save_profile_edit(org_a, draft, editor_a) == "in_review"
 
     assert setup_rows() == before
-    assert org_a.current_workflow_state.workflow == actions.review_workflow()
+    assert org_a.current_workflow_state.workflow == review_workflow()
 
 
 @pytest.mark.django_db
@@ -240,11 +240,11 @@ def test_the_library_is_given_the_resource_review_when_it_is_made_or_migrated(
 def test_a_second_organization_of_the_same_name_gets_the_next_free_address(
     directory, coordinator
 ):
-    from members import actions
+    from members.actions.applications import do_approve_application
     from tests.factories import MembershipApplicationFactory
 
     made = [
-        actions.do_approve_application(
+        do_approve_application(
             MembershipApplicationFactory(organization_name=name), coordinator
         )
         for name in ("Riverside Tenants", "Riverside Tenants", "Graph", "Graph")
@@ -277,7 +277,7 @@ def test_a_second_resource_of_the_same_title_gets_the_next_free_address(home_pag
 def test_rooms_and_issue_areas_number_their_slugs_the_same_way(db):
     """Neither is a page (their slugs are unique in their tables), so they use
     home.slugs.find_available_slug_in, with find_available_slug's numbering."""
-    from members.actions import _unique_issue_area_slug
+    from members.actions.suggestions import _unique_issue_area_slug
     from network.board.rooms import free_slug
     from tests.factories import IssueAreaFactory, RoomFactory
 

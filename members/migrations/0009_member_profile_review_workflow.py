@@ -1,10 +1,12 @@
 """The coordinators' review of member profile edits, made once here rather than
-on the first edit that needs it (members.actions.review_workflow looks it up).
+on the first edit that needs it (members.actions.profiles.review_workflow looks it
+up).
 
 One step, a group approval by the Coordinators group. It is not assigned to any
-page: members' edits are sent to it by members.actions.do_save_profile_edit when
-the network's setting asks for review; coordinators editing in the admin publish
-directly. A site that already made it at runtime keeps the one it has.
+page: members' edits are sent to it by
+members.actions.profiles.do_save_profile_edit when the network's setting asks for
+review; coordinators editing in the admin publish directly. A site that already
+made it at runtime keeps the one it has.
 """
 
 from django.db import migrations

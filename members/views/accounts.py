@@ -19,7 +19,7 @@ from wagtail import views as wagtail_views
 from wagtail.documents.views import serve as wagtaildocs_serve
 
 from members import throttle
-from members.actions import (
+from members.actions.invitations import (
     InvitationUnusable,
     do_accept_invitation,
     invitation_for_token,

@@ -10,7 +10,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from home.models import NetworkSettings
-from members import actions
+from members.actions.profiles import check_can_edit_profile, do_save_profile_edit
+from members.actions.teams import (
+    check_can_manage_team,
+    do_cancel_invitation,
+    do_change_role,
+    do_invite_colleague,
+    do_remove_member,
+    membership_of,
+    organization_for_member,
+    team_membership,
+)
 from members.forms import (
     VISIBILITY_EXPLANATIONS,
     InviteColleagueForm,
@@ -75,7 +85,7 @@ def account(request):
 
 
 def _organization_context(request, organization):
-    membership = actions.membership_of(request.user, organization)
+    membership = membership_of(request.user, organization)
     is_admin = membership.role == Membership.Role.ADMIN
     context = {
         "organization": organization,
@@ -103,7 +113,7 @@ def _organization_context(request, organization):
 
 @login_required
 def organization_detail(request, organization_id, invite_form=None, status=200):
-    organization = actions.organization_for_member(request.user, organization_id)
+    organization = organization_for_member(request.user, organization_id)
     context = _organization_context(request, organization)
     if invite_form is not None:
         context["invite_form"] = invite_form
@@ -113,7 +123,7 @@ def organization_detail(request, organization_id, invite_form=None, status=200):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_edit(request, organization_id):
-    organization = actions.check_can_edit_profile(request.user, organization_id)
+    organization = check_can_edit_profile(request.user, organization_id)
     draft = organization.get_latest_revision_as_object()
     bound = request.method == "POST"
     form = ProfileForm(
@@ -131,7 +141,7 @@ def profile_edit(request, organization_id):
             draft = form.save()
             suggested = form.cleaned_data["suggested_issue_area"]
             try:
-                outcome = actions.do_save_profile_edit(
+                outcome = do_save_profile_edit(
                     organization,
                     draft,
                     request.user,
@@ -183,7 +193,7 @@ def profile_edit(request, organization_id):
 
 @login_required
 def revision_preview(request, organization_id, revision_id):
-    organization = actions.check_can_edit_profile(request.user, organization_id)
+    organization = check_can_edit_profile(request.user, organization_id)
     try:
         revision = Revision.page_revisions.get(
             pk=revision_id, object_id=str(organization.pk)
@@ -202,7 +212,7 @@ def revision_preview(request, organization_id, revision_id):
 
 def _team_action(request, organization_id, action):
     """Run a team change for an organization admin; explain refusals plainly."""
-    organization = actions.organization_for_member(request.user, organization_id)
+    organization = organization_for_member(request.user, organization_id)
     try:
         action(organization)
     except ValidationError as error:
@@ -214,12 +224,12 @@ def _team_action(request, organization_id, action):
 @login_required
 @require_POST
 def invite_colleague(request, organization_id):
-    organization = actions.organization_for_member(request.user, organization_id)
-    actions.check_can_manage_team(request.user, organization)
+    organization = organization_for_member(request.user, organization_id)
+    check_can_manage_team(request.user, organization)
     form = InviteColleagueForm(request.POST)
     if form.is_valid():
         try:
-            actions.do_invite_colleague(
+            do_invite_colleague(
                 organization,
                 form.cleaned_data["email"],
                 form.cleaned_data["role"],
@@ -243,12 +253,12 @@ def invite_colleague(request, organization_id):
 @require_POST
 def change_role(request, organization_id, membership_id):
     def run(organization):
-        actions.check_can_manage_team(request.user, organization)
-        membership = actions.team_membership(organization, membership_id)
+        check_can_manage_team(request.user, organization)
+        membership = team_membership(organization, membership_id)
         form = RoleForm(request.POST)
         if not form.is_valid():
             raise ValidationError(_("Choose admin or editor."))
-        actions.do_change_role(membership, form.cleaned_data["role"], request.user)
+        do_change_role(membership, form.cleaned_data["role"], request.user)
         messages.success(
             request,
             _("%(name)s is now %(role)s.")
@@ -265,10 +275,10 @@ def change_role(request, organization_id, membership_id):
 @require_POST
 def remove_member(request, organization_id, membership_id):
     def run(organization):
-        actions.check_can_manage_team(request.user, organization)
-        membership = actions.team_membership(organization, membership_id)
+        check_can_manage_team(request.user, organization)
+        membership = team_membership(organization, membership_id)
         name = membership.user.get_full_name() or membership.user.username
-        actions.do_remove_member(membership, request.user)
+        do_remove_member(membership, request.user)
         messages.success(
             request,
             _("%(name)s is no longer on the team.") % {"name": name},
@@ -284,13 +294,13 @@ def remove_member(request, organization_id, membership_id):
 @require_POST
 def cancel_invitation(request, organization_id, invitation_id):
     def run(organization):
-        actions.check_can_manage_team(request.user, organization)
+        check_can_manage_team(request.user, organization)
         invitation = Invitation.objects.filter(
             pk=invitation_id, organization=organization, accepted_at__isnull=True
         ).first()
         if invitation is None:
             raise Http404
-        actions.do_cancel_invitation(invitation, request.user)
+        do_cancel_invitation(invitation, request.user)
         messages.success(request, _("The invitation is cancelled."))
 
     return _team_action(request, organization_id, run)

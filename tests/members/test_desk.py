@@ -129,12 +129,12 @@ def test_a_decision_the_action_refuses_keeps_the_form_and_the_reason_typed(
     form's own checks passed. The coordinator sees why, with their words kept."""
     from django.core.exceptions import ValidationError
 
-    from members import actions
+    from members import admin_desk
 
     def decided_meanwhile(*args, **kwargs):
         raise ValidationError("This application was already decided.")
 
-    monkeypatch.setattr(actions, "do_decline_application", decided_meanwhile)
+    monkeypatch.setattr(admin_desk, "do_decline_application", decided_meanwhile)
 
     response = decide(
         coordinator_client,

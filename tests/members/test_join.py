@@ -265,7 +265,10 @@ def typed_markers(form_class):
 def test_emails_to_the_applicants_address_repeat_nothing_typed_but_its_name(
     valid, directory, coordinator, django_capture_on_commit_callbacks
 ):
-    from members import actions
+    from members.actions.applications import (
+        do_approve_application,
+        do_decline_application,
+    )
     from members.forms import ApplicationForm
 
     markers = typed_markers(ApplicationForm)
@@ -276,9 +279,9 @@ def test_emails_to_the_applicants_address_repeat_nothing_typed_but_its_name(
             response = client.post("/join/", {**valid, **markers})
             assert response.status_code == 302, response.content
         application = MembershipApplication.objects.get()
-        actions.do_decline_application(application, coordinator, "Not a fit.")
+        do_decline_application(application, coordinator, "Not a fit.")
         client.post("/join/", {**valid, **markers})
-        actions.do_approve_application(
+        do_approve_application(
             MembershipApplication.objects.pending().get(), coordinator
         )
 
