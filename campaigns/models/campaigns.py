@@ -1,6 +1,6 @@
 """A joint campaign: its page, its status, its reads (CampaignQuerySet) and the
 routes below it (sign-on/, pledge/, feed/, ical/), whose views live in
-campaigns/views.py."""
+campaigns/views/."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -328,55 +328,55 @@ class CampaignPage(RoutablePageMixin, Page):
             "-published_at"
         )
 
-    # Routes. Views live in campaigns/views.py; imports are local because that
-    # module imports these models.
+    # Routes. Views live in campaigns/views/; imports are local because those
+    # modules import these models.
     @path("")
     def campaign(self, request):
-        from campaigns import views
+        from campaigns.views import campaign
 
-        return views.campaign_page(request, self)
+        return campaign.campaign_page(request, self)
 
     @path("sign-on/")
     def sign_on(self, request):
-        from campaigns import views
+        from campaigns.views import signons
 
-        return views.sign_on(request, self)
+        return signons.sign_on(request, self)
 
     @path("sign-on/withdraw/")
     def withdraw_sign_on(self, request):
-        from campaigns import views
+        from campaigns.views import signons
 
-        return views.withdraw_sign_on(request, self)
+        return signons.withdraw_sign_on(request, self)
 
     @path("pledge/")
     def pledge(self, request):
-        from campaigns import views
+        from campaigns.views import pledges
 
-        return views.pledge(request, self)
+        return pledges.pledge(request, self)
 
     @path("pledge/thanks/")
     def pledge_thanks(self, request):
-        from campaigns import views
+        from campaigns.views import pledges
 
-        return views.pledge_thanks(request, self)
+        return pledges.pledge_thanks(request, self)
 
     @path("pledge/confirm/<str:token>/")
     def pledge_confirm(self, request, token):
-        from campaigns import views
+        from campaigns.views import pledges
 
-        return views.pledge_confirm(request, self, token)
+        return pledges.pledge_confirm(request, self, token)
 
     @path("pledge/remove/")
     def pledge_removal_request(self, request):
-        from campaigns import views
+        from campaigns.views import pledges
 
-        return views.pledge_removal_request(request, self)
+        return pledges.pledge_removal_request(request, self)
 
     @path("pledge/remove/<str:token>/")
     def pledge_remove(self, request, token):
-        from campaigns import views
+        from campaigns.views import pledges
 
-        return views.pledge_remove(request, self, token)
+        return pledges.pledge_remove(request, self, token)
 
     @path("feed/")
     def rss_feed(self, request):

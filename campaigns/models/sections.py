@@ -44,9 +44,9 @@ class CampaignIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        from campaigns import views
+        from campaigns.views import sections
 
-        return views.campaign_index(request, self)
+        return sections.campaign_index(request, self)
 
     @path("feed/")
     def rss_feed(self, request):
@@ -82,9 +82,9 @@ class CalendarPage(RoutablePageMixin, Page):
 
     @path("")
     def calendar(self, request):
-        from campaigns import views
+        from campaigns.views import sections
 
-        return views.calendar(request, self)
+        return sections.calendar(request, self)
 
     @path("ical/")
     def ical(self, request):
