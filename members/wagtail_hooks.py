@@ -1,6 +1,6 @@
 """The members app's Wagtail hooks: the coordinators' desk (applications,
 suggested issue areas, the dashboard panel and the audit log's actions, built in
-members/admin_desk.py), and the shared vocabulary (issue areas, approaches,
+members/admin_desk/), and the shared vocabulary (issue areas, approaches,
 populations served) as snippets, grouped under one "Taxonomy" menu."""
 
 from django.utils.translation import gettext_lazy as _
@@ -8,28 +8,31 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from members import admin_desk
+from members.admin_desk.applications import application_viewset
+from members.admin_desk.audit_log import register_log_actions
+from members.admin_desk.dashboard import NetworkDeskPanel
+from members.admin_desk.suggestions import suggestion_viewset
 from members.models import Approach, IssueArea, Population
 
 # --- the coordinators' desk ---------------------------------------------------------
 
-hooks.register("register_log_actions", admin_desk.register_log_actions)
+hooks.register("register_log_actions", register_log_actions)
 
 
 @hooks.register("register_admin_viewset")
 def register_application_viewset():
-    return admin_desk.application_viewset
+    return application_viewset
 
 
 @hooks.register("register_admin_viewset")
 def register_suggestion_viewset():
-    return admin_desk.suggestion_viewset
+    return suggestion_viewset
 
 
 @hooks.register("construct_homepage_panels")
 def add_network_desk_panel(request, panels):
     if request.viewer.is_coordinator:
-        panels.append(admin_desk.NetworkDeskPanel())
+        panels.append(NetworkDeskPanel())
 
 
 # --- the vocabulary -----------------------------------------------------------------

@@ -411,8 +411,8 @@ def test_hostile_campaign_filter_in_the_pledge_export_answers_below_500(
 # Free text over several lines (paragraphs, reasons, notes), passwords, and the
 # honeypots people never see: the only text fields that may hold any character.
 FREE_TEXT = {
-    "members.admin_desk.DecisionForm.decision_reason",
-    "members.admin_desk.SuggestionDecisionForm.decision_note",
+    "members.admin_desk.applications.DecisionForm.decision_reason",
+    "members.admin_desk.suggestions.SuggestionDecisionForm.decision_note",
     "members.forms.AcceptInvitationForm.new_password1",
     "members.forms.AcceptInvitationForm.new_password2",
     "members.forms.ApplicationForm.summary",

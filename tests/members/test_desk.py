@@ -129,12 +129,12 @@ def test_a_decision_the_action_refuses_keeps_the_form_and_the_reason_typed(
     form's own checks passed. The coordinator sees why, with their words kept."""
     from django.core.exceptions import ValidationError
 
-    from members import admin_desk
+    from members.admin_desk import applications
 
     def decided_meanwhile(*args, **kwargs):
         raise ValidationError("This application was already decided.")
 
-    monkeypatch.setattr(admin_desk, "do_decline_application", decided_meanwhile)
+    monkeypatch.setattr(applications, "do_decline_application", decided_meanwhile)
 
     response = decide(
         coordinator_client,
@@ -253,7 +253,7 @@ def test_the_dashboard_panel_lists_pending_applications_and_recent_profile_edits
 def test_the_dashboard_panel_query_count_does_not_grow_with_data(
     coordinator, directory, rf, django_assert_num_queries
 ):
-    from members.admin_desk import NetworkDeskPanel
+    from members.admin_desk.dashboard import NetworkDeskPanel
     from tests.factories import MemberOrganizationPageFactory
 
     request = rf.get("/admin/")

@@ -1,0 +1,64 @@
+"""The members app's actions as Wagtail's audit log names them (the
+`members.*` actions that members.actions logs)."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+def register_log_actions(registry):
+    registry.register_action(
+        "members.application.submit",
+        _("Submit application"),
+        _("Application submitted"),
+    )
+    registry.register_action(
+        "members.application.resubmit",
+        _("Submit application again"),
+        _("The same application was submitted again (not stored twice)"),
+    )
+    registry.register_action(
+        "members.application.approve",
+        _("Approve application"),
+        _("Application approved"),
+    )
+    registry.register_action(
+        "members.application.decline",
+        _("Decline application"),
+        _("Application declined"),
+    )
+    registry.register_action(
+        "members.invitation.send", _("Invite to team"), _("Invitation sent")
+    )
+    registry.register_action(
+        "members.invitation.accept", _("Accept invitation"), _("Invitation accepted")
+    )
+    registry.register_action(
+        "members.membership.role", _("Change team role"), _("Team role changed")
+    )
+    registry.register_action(
+        "members.membership.remove", _("Remove from team"), _("Removed from team")
+    )
+    registry.register_action(
+        "members.suggestion.submit",
+        _("Suggest an issue area"),
+        _("Issue area suggested"),
+    )
+    registry.register_action(
+        "members.suggestion.add",
+        _("Add a suggested issue area"),
+        _("Suggested issue area added to the list"),
+    )
+    registry.register_action(
+        "members.suggestion.match",
+        _("Match a suggested issue area"),
+        _("Suggested issue area matched to one on the list"),
+    )
+    registry.register_action(
+        "members.suggestion.decline",
+        _("Decline a suggested issue area"),
+        _("Suggested issue area declined"),
+    )
+    registry.register_action(
+        "members.profile.visibility",
+        _("Change visibility"),
+        _("Visibility changed by the organization"),
+    )
