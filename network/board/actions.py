@@ -26,7 +26,8 @@ from members.models import MemberOrganizationPage, Membership, User
 from members.viewer import Viewer
 from network.board.events import notify_user_on_commit, record_event
 from network.board.markdown import mentioned_slugs, render_markdown
-from network.board.models.board import is_suspended_from_posting, may_use_board
+from network.board.models.access import may_use_board
+from network.board.models.moderation import is_suspended_from_posting
 from network.models import (
     BoardBan,
     Flag,

@@ -25,7 +25,7 @@ from network.board.forms import (
     PostForm,
     ThreadForm,
 )
-from network.board.models.board import may_use_board
+from network.board.models.access import may_use_board
 from network.board.queries import (
     attach_unread,
     issue_area_links,

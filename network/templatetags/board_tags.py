@@ -13,7 +13,7 @@ from django import template
 
 from home.chrome import section_url
 from members.viewer import viewer_of
-from network.board.models.board import may_use_board
+from network.board.models.access import may_use_board
 from network.board.queries import live_threads
 from network.models import Notification, Room
 

@@ -67,7 +67,7 @@ def _verbs(organization=None, document=None):
     from members.related import related_organizations
     from network.board import queries
     from network.board.events import unnamed_organization_ids
-    from network.board.models.board import may_use_board, organization_named_to
+    from network.board.models.access import may_use_board, organization_named_to
     from network.models import Notification, Post, Room, Thread
 
     organizations = MemberOrganizationPage.objects

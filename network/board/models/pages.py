@@ -27,7 +27,7 @@ class BoardPage(RoutablePageMixin, Page):
     def index(self, request):
         """Rooms with activity and unread counts (members); visitors are told what
         the board is and asked to sign in."""
-        from network.board.models.board import may_use_board
+        from network.board.models.access import may_use_board
         from network.board.queries import rooms_for_index, unread_counts
 
         context = self.get_context(request)

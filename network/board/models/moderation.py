@@ -1,0 +1,87 @@
+"""Moderation's records: flags people raise on posts, and suspensions from
+posting (a lifted suspension keeps its row, for the record).
+
+The decisions themselves are actions (network/board/actions/moderation.py).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from network.board.models.threads import Post
+
+
+class FlagReason(models.TextChoices):
+    HARASSMENT = "harassment", _("Harassment or abuse")
+    SAFETY = "safety", _("Puts someone's safety at risk (e.g. reveals a location)")
+    SPAM = "spam", _("Spam or advertising")
+    MISINFORMATION = "misinformation", _("False or misleading information")
+    OTHER = "other", _("Something else")
+
+
+class FlagQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(resolved_at__isnull=True)
+
+
+class Flag(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="flags")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(max_length=20, choices=FlagReason.choices)
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    resolution = models.CharField(max_length=20, blank=True)
+
+    objects = FlagQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("flag")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "reporter"],
+                condition=Q(resolved_at__isnull=True),
+                name="one_open_flag_per_post_and_reporter",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} on post #{self.post_id}"
+
+
+class BoardBan(models.Model):
+    """A person suspended from posting. Lifting keeps the row, for the record."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="board_bans"
+    )
+    reason = models.CharField(max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("board suspension")
+
+    def __str__(self):
+        return f"{self.user} suspended from posting"
+
+
+def is_suspended_from_posting(user):
+    return BoardBan.objects.filter(user=user, lifted_at__isnull=True).exists()
