@@ -197,12 +197,7 @@ def directory_facets(vocabulary):
             labels=COUNTRY_NAMES,
             shown=PLACES_SHOWN,
         ),
-        ChoiceFacet(
-            "scope",
-            _("Reach"),
-            field="scope",
-            choices=[Choice(value, label) for value, label in Scope.choices],
-        ),
+        ChoiceFacet.from_choices("scope", _("Reach"), Scope),
         FlagFacet(
             "affected",
             _("Leadership"),

@@ -21,7 +21,6 @@ from campaigns.library.models import (
 )
 from campaigns.library.models.vocabularies import LANGUAGE_NAMES
 from home.facets import (
-    Choice,
     ChoiceFacet,
     FacetedSearch,
     RelatedFacet,
@@ -61,13 +60,7 @@ def library_facets(viewer):
     Each is a select: a chosen value without results is not offered."""
     single = {"multiple": False, "keep_selected": False}
     return (
-        ChoiceFacet(
-            "kind",
-            _("Kind"),
-            field="kind",
-            choices=[Choice(value, label) for value, label in ResourceKind.choices],
-            **single,
-        ),
+        ChoiceFacet.from_choices("kind", _("Kind"), ResourceKind, **single),
         RelatedFacet(
             "issue",
             _("Issue area"),

@@ -189,6 +189,15 @@ class ChoiceFacet(Facet):
         super().__init__(param, label, **options)
         self.field = field
 
+    @classmethod
+    def from_choices(cls, param, label, choices, **options):
+        """A facet over a column with Django choices (`choices`, a TextChoices):
+        every member offered in its declared order; the column is named like
+        the URL parameter unless `field` says otherwise."""
+        options.setdefault("field", param)
+        members = [Choice(value, text) for value, text in choices.choices]
+        return cls(param, label, choices=members, **options)
+
     def narrow(self, queryset, values, match_all=False):
         return queryset.filter(**{f"{self.field}__in": values})
 

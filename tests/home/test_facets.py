@@ -25,7 +25,7 @@ from home.facets import (
     YearFacet,
     search_words,
 )
-from members.models import MemberOrganizationPage, OrganizationIssueArea
+from members.models import MemberOrganizationPage, OrganizationIssueArea, Scope
 from tests.factories import build_organization
 
 pytestmark = pytest.mark.django_db
@@ -215,6 +215,26 @@ def test_options_follow_their_choices_or_else_their_labels(network):
     assert values("state") == ["New Mexico", "Ohio", "Texas"]
     # A year facet lists the newest first.
     assert values("joined") == ["2020", "2012"]
+
+
+def test_a_facet_from_django_choices_offers_its_members_in_order_on_its_own_column(
+    network,
+):
+    facet = ChoiceFacet.from_choices("scope", "Reach", Scope)
+    renamed = ChoiceFacet.from_choices("reach", "Reach", Scope, field="scope")
+    results = FacetedSearch(
+        MemberOrganizationPage.objects.live(), (facet,), QueryDict("scope=local")
+    )
+
+    assert [(c.value, c.label) for c in facet.choices] == Scope.choices
+    assert (facet.field, renamed.field) == ("scope", "scope")
+    assert titles(results) == ["Alpha", "Charlie", "Echo"]
+    # Members with results, in the order Scope declares them.
+    assert [option.value for option in results.facets[0].options] == [
+        "local",
+        "state",
+        "national",
+    ]
 
 
 def test_a_chosen_value_without_results_stays_listed_unless_the_facet_says_not(
