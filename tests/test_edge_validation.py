@@ -413,19 +413,19 @@ def test_hostile_campaign_filter_in_the_pledge_export_answers_below_500(
 FREE_TEXT = {
     "members.admin_desk.applications.DecisionForm.decision_reason",
     "members.admin_desk.suggestions.SuggestionDecisionForm.decision_note",
-    "members.forms.AcceptInvitationForm.new_password1",
-    "members.forms.AcceptInvitationForm.new_password2",
-    "members.forms.ApplicationForm.summary",
-    "members.forms.ApplicationForm.mission",
-    "members.forms.ApplicationForm.message",
-    "members.forms.ProfileForm.summary",
-    "members.forms.ProfileForm.mission",
-    "members.forms.ProfileForm.looking_for_partners_on",
+    "members.forms.teams.AcceptInvitationForm.new_password1",
+    "members.forms.teams.AcceptInvitationForm.new_password2",
+    "members.forms.application.ApplicationForm.summary",
+    "members.forms.application.ApplicationForm.mission",
+    "members.forms.application.ApplicationForm.message",
+    "members.forms.profile.ProfileForm.summary",
+    "members.forms.profile.ProfileForm.mission",
+    "members.forms.profile.ProfileForm.looking_for_partners_on",
     "campaigns.library.forms.ResourceForm.summary",
     "campaigns.library.forms.ResourceForm.body_text",
 }
 HONEYPOTS = {
-    "members.forms.ApplicationForm.fax_number",
+    "members.forms.application.ApplicationForm.fax_number",
     "campaigns.forms.PledgeForm.website",
 }
 # A sign-in username is checked against accounts, never shown to anyone.

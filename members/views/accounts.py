@@ -25,7 +25,7 @@ from members.actions.invitations import (
     invitation_for_token,
     invitation_needs_password,
 )
-from members.forms import AcceptInvitationForm
+from members.forms.teams import AcceptInvitationForm
 
 
 class LoginView(auth_views.LoginView):

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_http_methods
 from home.models import NetworkSettings
 from members import throttle
 from members.actions.applications import do_submit_application
-from members.forms import ApplicationForm
+from members.forms.application import ApplicationForm
 
 JOIN_DONE_SESSION_KEY = "members_join_done"
 

@@ -21,12 +21,9 @@ from members.actions.teams import (
     organization_for_member,
     team_membership,
 )
-from members.forms import (
-    VISIBILITY_EXPLANATIONS,
-    InviteColleagueForm,
-    ProfileForm,
-    RoleForm,
-)
+from members.forms.fields import VISIBILITY_EXPLANATIONS
+from members.forms.profile import ProfileForm
+from members.forms.teams import InviteColleagueForm, RoleForm
 from members.middleware import needs_two_factor
 from members.models import Invitation, Membership, MembershipStatus
 

@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.text import capfirst
 
-from members.forms import ApplicationForm, ProfileForm, SocialLinkForm
+from members.forms.application import ApplicationForm
+from members.forms.profile import ProfileForm, SocialLinkForm
 
 FORMS = {
     "ApplicationForm": ApplicationForm,

@@ -269,7 +269,7 @@ def test_emails_to_the_applicants_address_repeat_nothing_typed_but_its_name(
         do_approve_application,
         do_decline_application,
     )
-    from members.forms import ApplicationForm
+    from members.forms.application import ApplicationForm
 
     markers = typed_markers(ApplicationForm)
     assert {"contact_name", "contact_role", "summary", "message"} <= set(markers)
