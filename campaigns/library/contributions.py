@@ -58,8 +58,8 @@ def review_workflow():
 
 def assign_review_workflow(index_page):
     """Make the review the library's workflow in the admin too, when the library
-    is created (campaigns/wagtail_hooks.py; the migration did it for a library
-    that already existed)."""
+    is created (campaigns/library/wagtail_hooks.py; the migration did it for a
+    library that already existed)."""
     WorkflowPage.objects.get_or_create(
         page=index_page, defaults={"workflow": review_workflow()}
     )
