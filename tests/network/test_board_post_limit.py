@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import Client
 
 from network.board import actions
-from network.board.actions import BoardActionError
+from network.board.actions import BoardActionError, posting
 from network.models import Post, Room, Thread
 
 
@@ -66,7 +66,7 @@ def test_a_post_refused_by_the_write_keeps_the_text_in_the_form(
             for n in range(limit):
                 actions.do_create_post(user, board.thread, f"parallel {n}", board.beta)
 
-    monkeypatch.setattr(actions, "check_can_post", check_then_others_post)
+    monkeypatch.setattr(posting, "check_can_post", check_then_others_post)
     client.force_login(board.bob)
     data = {"body": "Raced past the form", "organization": str(board.beta.pk)}
     response = client.post(board.thread.get_absolute_url(), data)
