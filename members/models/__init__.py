@@ -6,17 +6,12 @@ from members.models.applications import (
     Invitation,
     MembershipApplication,
 )
+from members.models.choices import MembershipStatus, Scope, Visibility
+from members.models.directory import MemberDirectoryPage
 from members.models.hubs import IssueAreaIndexPage
-from members.models.organizations import (
-    MemberDirectoryPage,
-    MemberOrganizationPage,
-    MemberOrganizationQuerySet,
-    MembershipStatus,
-    OrganizationIssueArea,
-    OrganizationLink,
-    Scope,
-    Visibility,
-)
+from members.models.organizations import MemberOrganizationPage
+from members.models.queries import MemberOrganizationQuerySet
+from members.models.relations import OrganizationIssueArea, OrganizationLink
 from members.models.suggestions import IssueAreaSuggestion, SuggestionStatus
 
 __all__ = [

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
-from members.models.organizations import Scope, Visibility, current_year
+from members.models.choices import Scope, Visibility
+from members.models.organizations import current_year
 from members.models.users import Membership
 
 # How long an emailed invitation link works. Override with MEMBERS_INVITATION_DAYS.
@@ -40,7 +41,8 @@ class MembershipApplication(index.Indexed, models.Model):
     coordinators' decision on it. The profile page is created only on approval.
 
     What the applicant fills in is labelled and explained as the application asks
-    it: /join/'s form (members.forms.ApplicationForm) takes its wording from here."""
+    it: /join/'s form (members.forms.application.ApplicationForm) takes its wording
+    from here."""
 
     organization_name = models.CharField(
         max_length=255, help_text=_("As it should appear on the site.")
@@ -221,7 +223,7 @@ class InvitationQuerySet(models.QuerySet):
         return self.filter(email__iexact=email)
 
     def of_organizations_in_good_standing(self):
-        from members.models.organizations import MembershipStatus
+        from members.models.choices import MembershipStatus
 
         return self.exclude(organization__membership_status=MembershipStatus.SUSPENDED)
 

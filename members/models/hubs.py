@@ -40,7 +40,7 @@ class IssueAreaIndexPage(RoutablePageMixin, Page):
     def hub(self, request, slug):
         from home.chrome import section_url
         from members.hubs import hub_page
-        from members.models.organizations import MemberDirectoryPage
+        from members.models.directory import MemberDirectoryPage
         from members.models.taxonomy import IssueArea
 
         area = IssueArea.objects.filter(slug=slug).first()

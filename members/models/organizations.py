@@ -1,15 +1,18 @@
+"""A member organization's profile page (MemberOrganizationPage): what it
+records, how coordinators edit it, and how it is served to those who may see it.
+Its choices are in choices.py, its reads (the privacy rule) in queries.py, the
+rows it holds inline in relations.py, and its parent page in directory.py."""
+
 import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import ItemBase
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -18,215 +21,18 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
 from home.validation import refuse_invisible_characters
 from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
-from members.viewer import require_viewer
+from members.models.choices import MembershipStatus, Scope, Visibility
+from members.models.queries import MemberOrganizationManager
+from members.models.relations import OrganizationIssueArea
 
 # Slugs the directory keeps for its own routes (/members/graph/ and friends).
 RESERVED_DIRECTORY_SLUGS = {"graph", "search", "export", "api"}
-
-
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Public: anyone can see our profile")
-    MEMBERS = "members", _("Members only: only signed-in network members see it")
-    HIDDEN = "hidden", _("Hidden: only our own staff and the network's coordinators")
-
-
-class Scope(models.TextChoices):
-    LOCAL = "local", _("Local")
-    STATE = "state", _("State")
-    REGIONAL = "regional", _("Regional")
-    NATIONAL = "national", _("National")
-    INTERNATIONAL = "international", _("International")
-
-
-class MembershipStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
-    LAPSED = "lapsed", _("Lapsed")
-    SUSPENDED = "suspended", _("Suspended")
-
-
-class MemberOrganizationQuerySet(PageQuerySet):
-    """Reads of organizations. `visible_to` is the privacy rule (DESIGN.md section 4),
-    written once here and used by every surface: pages, search, counts, API, feeds,
-    sitemap, exports and the board."""
-
-    def visible_to(self, viewer):
-        """Organizations `viewer` (a members.viewer.Viewer) may see."""
-        viewer = require_viewer(viewer)
-        live = self.live()
-        if viewer.is_coordinator:
-            return live
-        if not viewer.is_network_member:
-            return live.publicly_listed()
-        own = Q(pk__in=viewer.organization_ids)
-        in_good_standing = ~Q(membership_status=MembershipStatus.SUSPENDED)
-        shared_with_members = Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
-        return live.filter(own | (in_good_standing & shared_with_members))
-
-    def nameable_to(self, viewer):
-        """Organizations `viewer` may see that may also be named where others gather
-        (sign-on lists, @mentions on the board). Hidden organizations never are,
-        not even to their own staff: such lists are read by many."""
-        return self.visible_to(viewer).exclude(visibility=Visibility.HIDDEN)
-
-    def publicly_listed(self):
-        """What anyone may see, and the only rows machine surfaces (API, feeds,
-        sitemap, public exports) ever publish."""
-        return (
-            self.live()
-            .filter(visibility=Visibility.PUBLIC)
-            .exclude(membership_status=MembershipStatus.SUSPENDED)
-        )
-
-    def in_issue_areas(self, issue_areas):
-        return self.filter(issue_area_items__tag__in=issue_areas).distinct()
-
-
-MemberOrganizationManager = PageManager.from_queryset(MemberOrganizationQuerySet)
-
-
-class OrganizationIssueArea(ItemBase):
-    """Tags organizations with the shared IssueArea taxonomy."""
-
-    tag = models.ForeignKey(
-        "members.IssueArea", on_delete=models.CASCADE, related_name="organization_items"
-    )
-    content_object = ParentalKey(
-        "members.MemberOrganizationPage",
-        on_delete=models.CASCADE,
-        related_name="issue_area_items",
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["tag", "content_object"], name="one_tag_per_organization"
-            )
-        ]
-
-
-class OrganizationLink(Orderable):
-    organization = ParentalKey(
-        "members.MemberOrganizationPage",
-        on_delete=models.CASCADE,
-        related_name="social_links",
-    )
-    label = models.CharField(
-        max_length=60,
-        verbose_name=_("name"),
-        help_text=_("For example Bluesky, Mastodon or YouTube."),
-    )
-    url = models.URLField(verbose_name=_("address"))
-
-    panels = [FieldPanel("label"), FieldPanel("url")]
-
-
-class MemberDirectoryPage(RoutablePageMixin, Page):
-    """/members/: the directory and partner finder; parent of every profile."""
-
-    introduction = models.TextField(
-        max_length=600,
-        blank=True,
-        help_text=_("A sentence or two above the search box."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["members.MemberOrganizationPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("member directory")
-
-    # Imports inside the routes: members.directory and friends import this module.
-
-    def route(self, request, path_components):
-        """/members/<slug>/…: a profile is found in one query (the specific page,
-        its logo, and whether the viewer may see it) instead of Wagtail's two, plus
-        one more in serve(). A slug the viewer may not see answers the same 404,
-        after the same one query, as a slug that does not exist: falling back to
-        Wagtail's route for it would load the hidden page and only refuse it in
-        serve(), which is measurably slower and confirms a guessed slug."""
-        if (
-            not self.live
-            or not path_components
-            or path_components[0] in RESERVED_DIRECTORY_SLUGS
-        ):
-            # The directory itself and its own routes (graph/…).
-            return super().route(request, path_components)
-        organization = (
-            MemberOrganizationPage.objects.visible_to(request.viewer)
-            .child_of(self)
-            .filter(slug=path_components[0])
-            .select_related("logo")
-            .first()
-        )
-        if organization is None:
-            raise Http404
-        organization.checked_visible_to = request.viewer
-        return organization.route(request, path_components[1:])
-
-    @path("", name="directory")
-    def directory(self, request):
-        from members.directory import DirectoryResults
-
-        results = DirectoryResults(request.viewer, request.GET)
-        return self.render(
-            request,
-            context_overrides={
-                "results": results,
-                "search": results.search,
-            },
-        )
-
-    @path("graph/", name="graph")
-    def graph(self, request):
-        from members.graph import graph_filters, graph_states
-        from members.models.taxonomy import IssueArea
-
-        issue_areas = list(IssueArea.objects.only("pk", "name", "slug"))
-        states = graph_states(request.viewer)
-        issue, state = graph_filters(
-            request.GET, {area.slug for area in issue_areas}, set(states)
-        )
-        return self.render(
-            request,
-            template="members/member_graph_page.html",
-            context_overrides={
-                "issue_areas": issue_areas,
-                "states": states,
-                "chosen_issue": issue,
-                "chosen_state": state,
-            },
-        )
-
-    @path("graph/data/", name="graph_data")
-    def graph_data(self, request):
-        from members.graph import graph_data, graph_filters
-        from members.models.taxonomy import IssueArea
-
-        issue, state = graph_filters(
-            request.GET, set(IssueArea.objects.values_list("slug", flat=True))
-        )
-        response = JsonResponse(graph_data(request, issue=issue, state=state))
-        if request.viewer.is_authenticated:
-            response["Cache-Control"] = "private, no-store"
-        return response
-
-    def get_sitemap_urls(self, request=None):
-        urls = super().get_sitemap_urls(request)
-        if urls:
-            urls.append(
-                {"location": self.get_full_url(request) + "graph/", "lastmod": None}
-            )
-        return urls
 
 
 def current_year():
@@ -246,7 +52,7 @@ class MemberOrganizationPage(Page):
         help_text=_("Square works best. Re-encoded on upload without metadata."),
     )
     # Labels and help texts are worded for the organization's own staff: the
-    # profile form at /account/ takes them from here (members.forms.ProfileForm).
+    # profile form at /account/ takes them from here (members.forms.profile).
     summary = models.CharField(
         max_length=300,
         help_text=_("One or two sentences, up to 300 characters."),

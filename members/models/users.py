@@ -28,7 +28,7 @@ class User(AbstractUser):
     def member_organization_ids(self):
         """Ids of the organizations this person may act for: memberships in
         organizations that are not suspended. Cached per request-bound user object."""
-        from members.models.organizations import MembershipStatus
+        from members.models.choices import MembershipStatus
 
         return frozenset(
             self.memberships.exclude(
