@@ -7,7 +7,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from members.views import accounts
 from network.api import api_router
-from network.board import views as board_views
 from network.views import healthz
 
 urlpatterns = [
@@ -26,7 +25,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),
     # The board's rooms and threads (/board/ itself is the BoardPage).
-    path("board/", include(board_views.urlpatterns)),
+    path("board/", include("network.board.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):

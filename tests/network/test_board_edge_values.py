@@ -57,7 +57,7 @@ def test_hostile_page_and_post_parameters_fall_back_to_a_page(
 
 
 def test_post_parameter_still_opens_the_page_of_that_post(client, board, settings):
-    from network.board.views import POSTS_PER_PAGE
+    from network.board.views.rooms import POSTS_PER_PAGE
 
     settings.BOARD_POSTS_PER_MINUTE = POSTS_PER_PAGE + 1
     speak = actions.do_create_post
