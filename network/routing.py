@@ -14,7 +14,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
 from django.urls import path
 
-from network.board.consumer import BoardConsumer
+from network.board.consumer.connection import BoardConsumer
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 # scheme://host[:port] as browsers serialize an origin: no userinfo, no path.

@@ -62,7 +62,7 @@ ALLOWED = {
         "no-store (a caching rule, not a privacy decision)",
         {"user.is_authenticated"},
     ),
-    "network/board/consumer.py": (
+    "network/board/consumer/connection.py": (
         "the socket's handshake refuses an anonymous connection before any "
         "database work; load_state then builds the Viewer in a thread",
         {"user.is_authenticated"},

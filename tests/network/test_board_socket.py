@@ -119,7 +119,8 @@ async def test_every_bad_frame_gets_an_error_frame_and_the_socket_stays_usable(
 ):
     # This test sends more than a burst on purpose; the limiter has its own test.
     monkeypatch.setattr(
-        "network.board.consumer.RateLimiter", lambda: RateLimiter(burst=10_000)
+        "network.board.consumer.connection.RateLimiter",
+        lambda: RateLimiter(burst=10_000),
     )
     cookie = await session_cookie_for_new_user()
     socket, connected = await connect([*SAME_ORIGIN, (b"cookie", cookie)])
