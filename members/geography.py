@@ -1,317 +1,218 @@
-"""Places at the level the network records them: country and state or region.
+"""Places at the level the network records them: a country (ISO 3166-1, from
+django-countries), a state or region in it (ISO 3166-2, from pycountry) and a city
+typed as text. Never a street address (DESIGN.md section 4).
 
-Never a street address (DESIGN.md section 4). Country codes are ISO 3166-1 alpha-2;
-names follow the tz database's iso3166.tab, which is in the public domain.
+A subdivision is stored as its ISO 3166-2 code ("US-TX", "MX-CMX"); its name is
+looked up here, in the language of the request, so one place is always one value
+(facets never count "CA" beside "California"). `match_subdivision` reads what
+people typed before places were structured, and what old links still carry.
 """
 
-from django.utils.translation import gettext_lazy as _
+import gettext
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import cache
 
-COUNTRY_CHOICES = [
-    ("AF", _("Afghanistan")),
-    ("AL", _("Albania")),
-    ("DZ", _("Algeria")),
-    ("AD", _("Andorra")),
-    ("AO", _("Angola")),
-    ("AI", _("Anguilla")),
-    ("AQ", _("Antarctica")),
-    ("AG", _("Antigua and Barbuda")),
-    ("AR", _("Argentina")),
-    ("AM", _("Armenia")),
-    ("AW", _("Aruba")),
-    ("AU", _("Australia")),
-    ("AT", _("Austria")),
-    ("AZ", _("Azerbaijan")),
-    ("BS", _("Bahamas")),
-    ("BH", _("Bahrain")),
-    ("BD", _("Bangladesh")),
-    ("BB", _("Barbados")),
-    ("BY", _("Belarus")),
-    ("BE", _("Belgium")),
-    ("BZ", _("Belize")),
-    ("BJ", _("Benin")),
-    ("BM", _("Bermuda")),
-    ("BT", _("Bhutan")),
-    ("BO", _("Bolivia")),
-    ("BA", _("Bosnia and Herzegovina")),
-    ("BW", _("Botswana")),
-    ("BV", _("Bouvet Island")),
-    ("BR", _("Brazil")),
-    ("GB", _("United Kingdom")),
-    ("IO", _("British Indian Ocean Territory")),
-    ("BN", _("Brunei")),
-    ("BG", _("Bulgaria")),
-    ("BF", _("Burkina Faso")),
-    ("BI", _("Burundi")),
-    ("KH", _("Cambodia")),
-    ("CM", _("Cameroon")),
-    ("CA", _("Canada")),
-    ("CV", _("Cape Verde")),
-    ("BQ", _("Caribbean NL")),
-    ("KY", _("Cayman Islands")),
-    ("CF", _("Central African Rep.")),
-    ("TD", _("Chad")),
-    ("CL", _("Chile")),
-    ("CN", _("China")),
-    ("CX", _("Christmas Island")),
-    ("CC", _("Cocos (Keeling) Islands")),
-    ("CO", _("Colombia")),
-    ("KM", _("Comoros")),
-    ("CD", _("Congo (Dem. Rep.)")),
-    ("CG", _("Congo (Rep.)")),
-    ("CK", _("Cook Islands")),
-    ("CR", _("Costa Rica")),
-    ("HR", _("Croatia")),
-    ("CU", _("Cuba")),
-    ("CW", _("Curaçao")),
-    ("CY", _("Cyprus")),
-    ("CZ", _("Czech Republic")),
-    ("CI", _("Côte d'Ivoire")),
-    ("DK", _("Denmark")),
-    ("DJ", _("Djibouti")),
-    ("DM", _("Dominica")),
-    ("DO", _("Dominican Republic")),
-    ("TL", _("East Timor")),
-    ("EC", _("Ecuador")),
-    ("EG", _("Egypt")),
-    ("SV", _("El Salvador")),
-    ("GQ", _("Equatorial Guinea")),
-    ("ER", _("Eritrea")),
-    ("EE", _("Estonia")),
-    ("SZ", _("Eswatini (Swaziland)")),
-    ("ET", _("Ethiopia")),
-    ("FK", _("Falkland Islands")),
-    ("FO", _("Faroe Islands")),
-    ("FJ", _("Fiji")),
-    ("FI", _("Finland")),
-    ("FR", _("France")),
-    ("GF", _("French Guiana")),
-    ("PF", _("French Polynesia")),
-    ("TF", _("French S. Terr.")),
-    ("GA", _("Gabon")),
-    ("GM", _("Gambia")),
-    ("GE", _("Georgia")),
-    ("DE", _("Germany")),
-    ("GH", _("Ghana")),
-    ("GI", _("Gibraltar")),
-    ("GR", _("Greece")),
-    ("GL", _("Greenland")),
-    ("GD", _("Grenada")),
-    ("GP", _("Guadeloupe")),
-    ("GU", _("Guam")),
-    ("GT", _("Guatemala")),
-    ("GG", _("Guernsey")),
-    ("GN", _("Guinea")),
-    ("GW", _("Guinea-Bissau")),
-    ("GY", _("Guyana")),
-    ("HT", _("Haiti")),
-    ("HM", _("Heard Island and McDonald Islands")),
-    ("HN", _("Honduras")),
-    ("HK", _("Hong Kong")),
-    ("HU", _("Hungary")),
-    ("IS", _("Iceland")),
-    ("IN", _("India")),
-    ("ID", _("Indonesia")),
-    ("IR", _("Iran")),
-    ("IQ", _("Iraq")),
-    ("IE", _("Ireland")),
-    ("IM", _("Isle of Man")),
-    ("IL", _("Israel")),
-    ("IT", _("Italy")),
-    ("JM", _("Jamaica")),
-    ("JP", _("Japan")),
-    ("JE", _("Jersey")),
-    ("JO", _("Jordan")),
-    ("KZ", _("Kazakhstan")),
-    ("KE", _("Kenya")),
-    ("KI", _("Kiribati")),
-    ("KP", _("Korea (North)")),
-    ("KR", _("Korea (South)")),
-    ("KW", _("Kuwait")),
-    ("KG", _("Kyrgyzstan")),
-    ("LA", _("Laos")),
-    ("LV", _("Latvia")),
-    ("LB", _("Lebanon")),
-    ("LS", _("Lesotho")),
-    ("LR", _("Liberia")),
-    ("LY", _("Libya")),
-    ("LI", _("Liechtenstein")),
-    ("LT", _("Lithuania")),
-    ("LU", _("Luxembourg")),
-    ("MO", _("Macau")),
-    ("MG", _("Madagascar")),
-    ("MW", _("Malawi")),
-    ("MY", _("Malaysia")),
-    ("MV", _("Maldives")),
-    ("ML", _("Mali")),
-    ("MT", _("Malta")),
-    ("MH", _("Marshall Islands")),
-    ("MQ", _("Martinique")),
-    ("MR", _("Mauritania")),
-    ("MU", _("Mauritius")),
-    ("YT", _("Mayotte")),
-    ("MX", _("Mexico")),
-    ("FM", _("Micronesia")),
-    ("MD", _("Moldova")),
-    ("MC", _("Monaco")),
-    ("MN", _("Mongolia")),
-    ("ME", _("Montenegro")),
-    ("MS", _("Montserrat")),
-    ("MA", _("Morocco")),
-    ("MZ", _("Mozambique")),
-    ("MM", _("Myanmar (Burma)")),
-    ("NA", _("Namibia")),
-    ("NR", _("Nauru")),
-    ("NP", _("Nepal")),
-    ("NL", _("Netherlands")),
-    ("NC", _("New Caledonia")),
-    ("NZ", _("New Zealand")),
-    ("NI", _("Nicaragua")),
-    ("NE", _("Niger")),
-    ("NG", _("Nigeria")),
-    ("NU", _("Niue")),
-    ("NF", _("Norfolk Island")),
-    ("MK", _("North Macedonia")),
-    ("MP", _("Northern Mariana Islands")),
-    ("NO", _("Norway")),
-    ("OM", _("Oman")),
-    ("PK", _("Pakistan")),
-    ("PW", _("Palau")),
-    ("PS", _("Palestine")),
-    ("PA", _("Panama")),
-    ("PG", _("Papua New Guinea")),
-    ("PY", _("Paraguay")),
-    ("PE", _("Peru")),
-    ("PH", _("Philippines")),
-    ("PN", _("Pitcairn")),
-    ("PL", _("Poland")),
-    ("PT", _("Portugal")),
-    ("PR", _("Puerto Rico")),
-    ("QA", _("Qatar")),
-    ("RO", _("Romania")),
-    ("RU", _("Russia")),
-    ("RW", _("Rwanda")),
-    ("RE", _("Réunion")),
-    ("AS", _("Samoa (American)")),
-    ("WS", _("Samoa (western)")),
-    ("SM", _("San Marino")),
-    ("ST", _("Sao Tome and Principe")),
-    ("SA", _("Saudi Arabia")),
-    ("SN", _("Senegal")),
-    ("RS", _("Serbia")),
-    ("SC", _("Seychelles")),
-    ("SL", _("Sierra Leone")),
-    ("SG", _("Singapore")),
-    ("SK", _("Slovakia")),
-    ("SI", _("Slovenia")),
-    ("SB", _("Solomon Islands")),
-    ("SO", _("Somalia")),
-    ("ZA", _("South Africa")),
-    ("GS", _("South Georgia and the South Sandwich Islands")),
-    ("SS", _("South Sudan")),
-    ("ES", _("Spain")),
-    ("LK", _("Sri Lanka")),
-    ("BL", _("St Barthelemy")),
-    ("SH", _("St Helena")),
-    ("KN", _("St Kitts and Nevis")),
-    ("LC", _("St Lucia")),
-    ("SX", _("St Maarten (Dutch)")),
-    ("MF", _("St Martin (French)")),
-    ("PM", _("St Pierre and Miquelon")),
-    ("VC", _("St Vincent")),
-    ("SD", _("Sudan")),
-    ("SR", _("Suriname")),
-    ("SJ", _("Svalbard and Jan Mayen")),
-    ("SE", _("Sweden")),
-    ("CH", _("Switzerland")),
-    ("SY", _("Syria")),
-    ("TW", _("Taiwan")),
-    ("TJ", _("Tajikistan")),
-    ("TZ", _("Tanzania")),
-    ("TH", _("Thailand")),
-    ("TG", _("Togo")),
-    ("TK", _("Tokelau")),
-    ("TO", _("Tonga")),
-    ("TT", _("Trinidad and Tobago")),
-    ("TN", _("Tunisia")),
-    ("TR", _("Turkey")),
-    ("TM", _("Turkmenistan")),
-    ("TC", _("Turks and Caicos Is")),
-    ("TV", _("Tuvalu")),
-    ("UM", _("US minor outlying islands")),
-    ("UG", _("Uganda")),
-    ("UA", _("Ukraine")),
-    ("AE", _("United Arab Emirates")),
-    ("US", _("United States")),
-    ("UY", _("Uruguay")),
-    ("UZ", _("Uzbekistan")),
-    ("VU", _("Vanuatu")),
-    ("VA", _("Vatican City")),
-    ("VE", _("Venezuela")),
-    ("VN", _("Vietnam")),
-    ("VG", _("Virgin Islands (UK)")),
-    ("VI", _("Virgin Islands (US)")),
-    ("WF", _("Wallis and Futuna")),
-    ("EH", _("Western Sahara")),
-    ("YE", _("Yemen")),
-    ("ZM", _("Zambia")),
-    ("ZW", _("Zimbabwe")),
-    ("AX", _("Åland Islands")),
-]
+import pycountry
+from django.db import models
+from django.utils import translation
+from django_countries import countries
 
-COUNTRY_NAMES = dict(COUNTRY_CHOICES)
+# ISO 3166-2 codes run to six characters ("GB-ABC", "MK-101").
+SUBDIVISION_MAX_LENGTH = 6
 
-# US states, the District of Columbia and Puerto Rico, by postal code.
-US_STATE_CHOICES = [
-    ("Alabama", _("Alabama")),
-    ("Alaska", _("Alaska")),
-    ("Arizona", _("Arizona")),
-    ("Arkansas", _("Arkansas")),
-    ("California", _("California")),
-    ("Colorado", _("Colorado")),
-    ("Connecticut", _("Connecticut")),
-    ("Delaware", _("Delaware")),
-    ("District of Columbia", _("District of Columbia")),
-    ("Florida", _("Florida")),
-    ("Georgia", _("Georgia")),
-    ("Hawaii", _("Hawaii")),
-    ("Idaho", _("Idaho")),
-    ("Illinois", _("Illinois")),
-    ("Indiana", _("Indiana")),
-    ("Iowa", _("Iowa")),
-    ("Kansas", _("Kansas")),
-    ("Kentucky", _("Kentucky")),
-    ("Louisiana", _("Louisiana")),
-    ("Maine", _("Maine")),
-    ("Maryland", _("Maryland")),
-    ("Massachusetts", _("Massachusetts")),
-    ("Michigan", _("Michigan")),
-    ("Minnesota", _("Minnesota")),
-    ("Mississippi", _("Mississippi")),
-    ("Missouri", _("Missouri")),
-    ("Montana", _("Montana")),
-    ("Nebraska", _("Nebraska")),
-    ("Nevada", _("Nevada")),
-    ("New Hampshire", _("New Hampshire")),
-    ("New Jersey", _("New Jersey")),
-    ("New Mexico", _("New Mexico")),
-    ("New York", _("New York")),
-    ("North Carolina", _("North Carolina")),
-    ("North Dakota", _("North Dakota")),
-    ("Ohio", _("Ohio")),
-    ("Oklahoma", _("Oklahoma")),
-    ("Oregon", _("Oregon")),
-    ("Pennsylvania", _("Pennsylvania")),
-    ("Puerto Rico", _("Puerto Rico")),
-    ("Rhode Island", _("Rhode Island")),
-    ("South Carolina", _("South Carolina")),
-    ("South Dakota", _("South Dakota")),
-    ("Tennessee", _("Tennessee")),
-    ("Texas", _("Texas")),
-    ("Utah", _("Utah")),
-    ("Vermont", _("Vermont")),
-    ("Virginia", _("Virginia")),
-    ("Washington", _("Washington")),
-    ("West Virginia", _("West Virginia")),
-    ("Wisconsin", _("Wisconsin")),
-    ("Wyoming", _("Wyoming")),
-]
+# Other names people write for a subdivision that neither its ISO name nor
+# pycountry's English and Spanish names give. Matched like the names, and searched.
+SUBDIVISION_ALIASES = {
+    "CH-BE": ["Bern"],
+    "CH-GE": ["Geneva", "Genf"],
+    "MX-CMX": ["CDMX", "Mexico City", "Distrito Federal", "DF"],
+    "US-DC": ["Washington DC", "DC", "Washington D.C."],
+}
+
+# The languages whose names of subdivisions are matched and searched, besides the
+# ISO name (often the local one: "Genève", "Ciudad de México").
+NAME_LANGUAGES = ("en", "es")
+
+
+def country_name(code):
+    """The country's name in the active language ("" for none)."""
+    return str(countries.name(code)) if code else ""
+
+
+def country_choices():
+    """A blank choice and every country, by name in the active language (a
+    callable, so a form's choices follow the language of each request)."""
+    return [("", "---------")] + [(code, name) for code, name in countries]
+
+
+class CountryNames(Mapping):
+    """{code: name} of every ISO 3166-1 country, named in the active language."""
+
+    def __getitem__(self, code):
+        if code not in countries:
+            raise KeyError(code)
+        return country_name(code)
+
+    def __iter__(self):
+        return (code for code, _name in countries)
+
+    def __len__(self):
+        return len(countries)
+
+
+COUNTRY_NAMES = CountryNames()
+
+
+def normalize(text):
+    """Text as places are compared: without accents, case, dots or apostrophes
+    ("D.C." is "dc"), other punctuation as spaces."""
+    text = unicodedata.normalize("NFKD", str(text or ""))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = re.sub(r"[.'’]", "", text.casefold())
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+@cache
+def _translation(language):
+    return gettext.translation(
+        "iso3166-2", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+
+
+def _translated(name, language):
+    return _translation(language).gettext(name)
+
+
+def _display(name):
+    """An ISO name as shown: "Barcelona [Barcelona]" as "Barcelona"."""
+    return name.split(" [")[0].strip()
+
+
+@cache
+def _subdivisions():
+    """{code: pycountry subdivision}."""
+    return {subdivision.code: subdivision for subdivision in pycountry.subdivisions}
+
+
+def is_subdivision(code):
+    return code in _subdivisions()
+
+
+def subdivision_country(code):
+    """The country code of an ISO 3166-2 code ("US" for "US-TX")."""
+    return code.split("-", 1)[0] if code else ""
+
+
+def subdivision_name(code, language=None):
+    """The subdivision's name in the active language (or `language`); the code
+    itself if pycountry does not know it, "" for none."""
+    subdivision = _subdivisions().get(code)
+    if subdivision is None:
+        return code or ""
+    language = (language or translation.get_language() or "en").split("-")[0]
+    return _display(_translated(subdivision.name, language))
+
+
+def subdivisions_of(country, language=None):
+    """[(code, name)] of the country's states or regions, by name."""
+    rows = [
+        (subdivision.code, subdivision_name(subdivision.code, language))
+        for subdivision in _subdivisions().values()
+        if subdivision.country_code == country
+    ]
+    return sorted(rows, key=lambda row: normalize(row[1]))
+
+
+def place_label(city, subdivision, country, home_country="US"):
+    """City, state or region, and country (unless it is the network's own)."""
+    parts = [city, subdivision_name(subdivision)]
+    if country and country != home_country:
+        parts.append(country_name(country))
+    return ", ".join(part for part in parts if part)
+
+
+def _name_variants(name):
+    """A name and the shorter forms people write: "Madrid, Comunidad de" also as
+    "Comunidad de Madrid" and "Madrid"; "Lleida [Lérida]" also as each."""
+    variants = {name}
+    bracketed = re.match(r"^(.*?)\s*\[(.*)\]\s*$", name)
+    if bracketed:
+        # "[Sir Ynys Môn GB-YNM]": another name, then another code.
+        other = re.sub(r"\b[A-Z]{2}-[A-Z0-9]{1,3}\b", "", bracketed.group(2))
+        variants |= {bracketed.group(1), other}
+    for variant in list(variants):
+        variants.add(re.sub(r"\s*\(.*?\)", "", variant))
+        if ", " in variant:
+            head, tail = variant.split(", ", 1)
+            variants |= {head, f"{tail} {head}"}
+    return {normalize(variant) for variant in variants} - {""}
+
+
+def subdivision_names(code):
+    """Every name a subdivision is matched and found by: the ISO name, the names in
+    NAME_LANGUAGES, their shorter forms and the aliases (not the code)."""
+    subdivision = _subdivisions()[code]
+    names = {subdivision.name} | {
+        _translated(subdivision.name, language) for language in NAME_LANGUAGES
+    }
+    keys = set()
+    for name in names | set(SUBDIVISION_ALIASES.get(code, ())):
+        keys |= _name_variants(name)
+    return keys
+
+
+@cache
+def _index():
+    """{country: {normalized name or code: {codes}}}."""
+    index = defaultdict(lambda: defaultdict(set))
+    for code, subdivision in _subdivisions().items():
+        keys = index[subdivision.country_code]
+        keys[normalize(code)].add(code)
+        keys[normalize(code.split("-", 1)[1])].add(code)
+        for name in subdivision_names(code):
+            keys[name].add(code)
+    return index
+
+
+def match_subdivision(text, country):
+    """The ISO 3166-2 code of the country's subdivision that `text` names, by code
+    ("TX", "US-TX"), name or alias, ignoring accents and case; None when nothing
+    or more than one place matches. Only subdivisions of `country`: "Georgia" in
+    the United States is never the country's namesake."""
+    found = _index().get(str(country or ""), {}).get(normalize(text), set())
+    if len(found) > 1:
+        # A region and one of its provinces of the same name: the region.
+        found = {code for code in found if not _subdivisions()[code].parent_code}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def subdivision_search_text(code):
+    """What finds an organization by its state or region in search: the names
+    (in NAME_LANGUAGES, with the aliases) and the code without its country ("TX",
+    "CMX"), since the country part ("US") would match every organization."""
+    if not is_subdivision(code):
+        return ""
+    words = sorted(subdivision_names(code)) + [code.split("-", 1)[1].lower()]
+    return " ".join(words)
+
+
+class SubdivisionField(models.CharField):
+    """An ISO 3166-2 code, blank for none. The model checks it belongs to its
+    country (see the models' clean()); forms offer the country's subdivisions
+    (members.forms.places)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", SUBDIVISION_MAX_LENGTH)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        from members.forms.places import SubdivisionChoiceField
+
+        # Whatever field class a form's callback suggests (a NameField for text):
+        # this one is a choice from the list.
+        kwargs["form_class"] = SubdivisionChoiceField
+        return super().formfield(**kwargs)

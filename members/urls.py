@@ -6,13 +6,16 @@ friends by their plain names, and templates already use `login` and `logout`."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from members.views import accounts, join, organizations
+from members.views import accounts, join, organizations, places
 
 ORG = "account/organizations/<id:organization_id>/"
 
 urlpatterns = [
     path("join/", join.join, name="join"),
     path("join/thanks/", join.join_done, name="join_done"),
+    path(
+        "places/<str:country>/", places.subdivisions, name="place_subdivisions"
+    ),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/two-factor/", accounts.two_factor, name="two_factor"),

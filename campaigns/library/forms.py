@@ -20,7 +20,7 @@ from campaigns.library.models import (
     UNMechanism,
 )
 from home import validation
-from members.geography import COUNTRY_CHOICES
+from members.geography import country_choices
 from members.models import IssueArea, MemberOrganizationPage
 
 BLANK = [("", "---------")]
@@ -127,7 +127,7 @@ class ResourceForm(forms.Form):
         help_text=_("For example '51st session (2026)'."),
     )
     reviewed_state = forms.ChoiceField(
-        choices=BLANK + COUNTRY_CHOICES, required=False, label=_("State under review")
+        choices=country_choices, required=False, label=_("State under review")
     )
     cosigners = OrganizationsField(
         queryset=MemberOrganizationPage.objects.none(),

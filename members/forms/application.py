@@ -95,6 +95,7 @@ class ApplicationForm(OrganizationFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Stored as a yes or no; an application is sent only with a yes.
         self.fields["agrees_to_principles"].required = True
+        self.fields["region"].required = True
 
     def clean_organization_name(self):
         return clean_organization_name(self.cleaned_data["organization_name"])

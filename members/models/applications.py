@@ -6,15 +6,17 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from wagtail.search import index
 
-from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
+from members.geography import SubdivisionField, country_name, subdivision_name
 from members.models.choices import Scope, Visibility
-from members.models.organizations import current_year
+from members.models.organizations import check_subdivision, current_year
 from members.models.users import Membership
 
 # How long an emailed invitation link works. Override with MEMBERS_INVITATION_DAYS.
@@ -80,12 +82,18 @@ class MembershipApplication(index.Indexed, models.Model):
         verbose_name=_("city or town"),
         help_text=_("Only the city or town; never a street address."),
     )
+    country = CountryField(default="US", verbose_name=_("country"))
+    subdivision = SubdivisionField(
+        verbose_name=_("state or region"),
+        help_text=_("Your state, province or region, from the list for your country."),
+    )
+    # Applications sent before places were chosen from a list: what was typed,
+    # kept while no state or region matched it (see the organization's `region`).
     region = models.CharField(
         max_length=100,
-        verbose_name=_("state or region"),
-        help_text=_("A US state, or your region abroad."),
+        blank=True,
+        verbose_name=_("state or region as first written"),
     )
-    country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, default="US")
     scope = models.CharField(
         max_length=16,
         choices=Scope.choices,
@@ -194,9 +202,27 @@ class MembershipApplication(index.Indexed, models.Model):
     def __str__(self):
         return self.organization_name
 
+    def clean(self):
+        super().clean()
+        error = check_subdivision(self.subdivision, self.country)
+        if error:
+            raise ValidationError({"subdivision": error})
+        if self.subdivision:
+            self.region = ""
+
     @property
     def country_name(self):
-        return COUNTRY_NAMES.get(self.country, self.country)
+        return country_name(self.country)
+
+    @property
+    def subdivision_name(self):
+        return subdivision_name(self.subdivision)
+
+    @property
+    def place(self):
+        """City, state or region (or what was first written) and country."""
+        parts = [self.city, self.subdivision_name or self.region, self.country_name]
+        return ", ".join(part for part in parts if part)
 
     @property
     def is_pending(self):

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -26,7 +27,15 @@ from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
 from home.validation import refuse_invisible_characters
-from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
+from members.forms.places import OrganizationAdminPageForm
+from members.geography import (
+    SubdivisionField,
+    country_name,
+    is_subdivision,
+    place_label,
+    subdivision_country,
+    subdivision_name,
+)
 from members.models.choices import MembershipStatus, Scope, Visibility
 from members.models.queries import MemberOrganizationManager
 from members.models.relations import OrganizationIssueArea
@@ -37,6 +46,30 @@ RESERVED_DIRECTORY_SLUGS = {"graph", "search", "export", "api"}
 
 def current_year():
     return datetime.date.today().year
+
+
+def check_subdivision(code, country):
+    """None when `code` is blank or one of `country`'s states or regions; else
+    the message saying what to choose."""
+    if not code:
+        return None
+    if not is_subdivision(code):
+        return ValidationError(
+            _("Choose your state or region from the list."), code="unknown_subdivision"
+        )
+    if subdivision_country(code) != str(country):
+        return ValidationError(
+            _(
+                "%(subdivision)s is not in %(country)s. Choose a state or region of "
+                "%(country)s from the list."
+            ),
+            params={
+                "subdivision": subdivision_name(code),
+                "country": country_name(country) or _("the country you chose"),
+            },
+            code="subdivision_of_another_country",
+        )
+    return None
 
 
 class MemberOrganizationPage(Page):
@@ -88,10 +121,25 @@ class MemberOrganizationPage(Page):
         verbose_name=_("city or town"),
         help_text=_("Never a street address."),
     )
-    region = models.CharField(
-        max_length=100, blank=True, verbose_name=_("state or region")
+    country = CountryField(default="US", verbose_name=_("country"))
+    subdivision = SubdivisionField(
+        db_index=True,
+        verbose_name=_("state or region"),
+        help_text=_("Your state, province or region, from the list for your country."),
     )
-    country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, default="US")
+    # What was typed before places were chosen from a list, kept only while no
+    # state or region has been chosen for it (see members.geography and the
+    # places migration): the organization's staff and coordinators see it until
+    # they choose one; no reader of the profile ever does.
+    region = models.CharField(
+        max_length=100,
+        blank=True,
+        verbose_name=_("state or region as first written"),
+        help_text=_(
+            "Kept from before states and regions were chosen from a list; "
+            "cleared once one is chosen."
+        ),
+    )
     scope = models.CharField(
         max_length=16,
         choices=Scope.choices,
@@ -189,16 +237,11 @@ class MemberOrganizationPage(Page):
         ),
     ]
     place_panels = [
-        FieldRowPanel(
-            [
-                FieldPanel("city"),
-                FieldPanel(
-                    "region",
-                    help_text=_("US state (e.g. 'New Mexico') or region abroad."),
-                ),
-            ]
-        ),
-        FieldRowPanel([FieldPanel("country"), FieldPanel("scope")]),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("subdivision")]),
+        # What was typed before places were structured, for coordinators to
+        # choose the state or region it names (blank once one is chosen).
+        FieldPanel("region", read_only=True),
+        FieldRowPanel([FieldPanel("city"), FieldPanel("scope")]),
     ]
     contact_panels = [
         FieldPanel("website"),
@@ -249,6 +292,8 @@ class MemberOrganizationPage(Page):
 
     parent_page_types = ["members.MemberDirectoryPage"]
     subpage_types = []
+    # Lists the chosen country's states or regions (members.forms.places).
+    base_form_class = OrganizationAdminPageForm
 
     class Meta:
         verbose_name = _("member organization")
@@ -265,20 +310,29 @@ class MemberOrganizationPage(Page):
             refuse_invisible_characters(self.title)
         except ValidationError as error:
             errors["title"] = error
+        subdivision_error = check_subdivision(self.subdivision, self.country)
+        if subdivision_error:
+            errors["subdivision"] = subdivision_error
+        elif self.subdivision:
+            # The place is chosen now: what was first written has served.
+            self.region = ""
         if errors:
             raise ValidationError(errors)
 
     @property
     def country_name(self):
-        return COUNTRY_NAMES.get(self.country, self.country)
+        return country_name(self.country)
+
+    @property
+    def subdivision_name(self):
+        return subdivision_name(self.subdivision)
 
     @property
     def place(self):
-        """City, region and country at the level the network records them."""
-        parts = [self.city, self.region]
-        if self.country != "US":
-            parts.append(str(self.country_name))
-        return ", ".join(part for part in parts if part)
+        """City, state or region and country (unless the United States), named in
+        the reader's language. Text not yet matched to a state or region
+        (`region`) is never shown here: it is the staff's to fix, not a place."""
+        return place_label(self.city, self.subdivision, self.country)
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)

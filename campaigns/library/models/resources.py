@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import (
     FieldPanel,
@@ -37,7 +38,7 @@ from campaigns.library.models.vocabularies import (
     UNMechanism,
 )
 from home.blocks import BaseStreamBlock
-from members.geography import COUNTRY_CHOICES, COUNTRY_NAMES
+from members.geography import country_name
 from members.models import MemberOrganizationPage
 
 
@@ -150,9 +151,7 @@ class ResourcePage(Page):
         blank=True,
         help_text=_("For UN submissions: the session, e.g. '51st session (2026)'."),
     )
-    reviewed_state = models.CharField(
-        max_length=2,
-        choices=COUNTRY_CHOICES,
+    reviewed_state = CountryField(
         blank=True,
         verbose_name=_("state under review"),
         help_text=_("For UN submissions: the country whose record is reviewed."),
@@ -259,7 +258,7 @@ class ResourcePage(Page):
 
     @property
     def reviewed_state_name(self):
-        return COUNTRY_NAMES.get(self.reviewed_state, self.reviewed_state)
+        return country_name(self.reviewed_state)
 
     @property
     def mechanism_label(self):
