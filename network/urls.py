@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from members.views import accounts
 from network.api import api_router
+from network.search import site_search
 from network.views import healthz
 
 urlpatterns = [
@@ -24,6 +25,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),
+    path("search/", site_search, name="site_search"),
     # The board's rooms and threads (/board/ itself is the BoardPage).
     path("board/", include("network.board.urls")),
 ]

@@ -13,6 +13,7 @@ from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 
 class EventKind(models.TextChoices):
@@ -48,8 +49,9 @@ TIME_ZONE_CHOICES = [
 ]
 
 
-class EventQuerySet(models.QuerySet):
-    """Reads of events. `public` is what anyone, feeds and iCal may see."""
+class EventQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """Reads of events. `public` is what anyone, feeds and iCal may see.
+    Searchable like pages (`.search()`), for the site-wide search."""
 
     def public(self):
         from campaigns.models.campaigns import CampaignPage
