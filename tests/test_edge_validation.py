@@ -246,6 +246,7 @@ GET_SURFACES = {
     "/calendar/ical/": ["issue"],
     "/campaigns/": ["status", "issue", "page"],
     "/news/": ["page"],
+    "/search/": ["q", "kind", "page"],
     "/api/v2/pages/": [
         "search",
         "search_operator",

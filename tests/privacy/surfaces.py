@@ -85,6 +85,14 @@ SURFACES = [
             )
         ),
     ),
+    Surface(
+        "site search for its name",
+        url(lambda canary: f"/search/?q={quote(canary.word)}"),
+    ),
+    Surface(
+        "site search for its name, organizations alone",
+        url(lambda canary: f"/search/?q={quote(canary.word)}&kind=organizations"),
+    ),
     Surface("sitemap", url(lambda canary: "/sitemap.xml"), insiders_see_it=False),
     Surface(
         "JSON API page listing",
@@ -127,6 +135,19 @@ JOINT_WORK_SURFACES = [
         "JSON API campaign detail",
         url(lambda canary: f"/api/v2/pages/{canary.campaign.pk}/?fields=*"),
         insiders_see_it=False,
+    ),
+    Surface(
+        "site search for its joint work",
+        url(lambda canary: "/search/?q=Canarywood"),
+        None,
+    ),
+    Surface(
+        "site search for its thread", url(lambda canary: "/search/?q=visiting"), None
+    ),
+    Surface(
+        "site search for its thread, threads alone",
+        url(lambda canary: "/search/?q=visiting&kind=threads"),
+        None,
     ),
     Surface("board index", members_only(lambda canary: "/board/"), None),
     Surface(
