@@ -17,8 +17,8 @@ def grow_board(threads, posts):
     from django.utils import timezone
 
     from members.models import Membership
-    from network.demo.board import add_posts
     from network.models import Room, Thread
+    from tests.factories import add_posts
 
     speakers = [
         (membership.user, membership.organization)

@@ -12,8 +12,8 @@ from network.board.rooms import (
     is_campaign_page,
     sync_issue_area_room,
 )
-from network.demo.board import add_posts
 from network.models import Post, Room, RoomKind, Thread
+from tests.factories import add_posts
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from campaigns.models import NewsPage, ResourceKind, ResourcePage
-from network.demo.resources import UPR_SLUG
+from campaigns.models import NewsPage, ResourceKind, ResourcePage, UNMechanism
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +12,7 @@ def test_demo_library_spans_kinds_areas_and_organizations_with_a_upr_submission(
     call_command("seed_network", "--orgs", "30", verbosity=0)
 
     live = ResourcePage.objects.live()
-    upr = ResourcePage.objects.get(slug=UPR_SLUG)
+    upr = ResourcePage.objects.get(un_mechanism=UNMechanism.UPR)
 
     assert 38 <= live.count() <= 45
     assert set(live.values_list("kind", flat=True)) == set(ResourceKind.values)
@@ -26,6 +25,7 @@ def test_demo_library_spans_kinds_areas_and_organizations_with_a_upr_submission(
     )  # many organizations
     assert all(page.document_items.exists() for page in live)
     assert upr.un_mechanism == "upr" and upr.reviewed_state == "US"
+    assert upr.slug == "us-upr-joint-submission"  # an address people can read
     assert upr.cosigners.count() >= 20
     assert NewsPage.objects.live().count() == 10
     in_review = ResourcePage.objects.filter(live=False).get()
@@ -40,7 +40,7 @@ def test_demo_library_spans_kinds_areas_and_organizations_with_a_upr_submission(
 def test_demo_upr_submission_answers_the_calendar_deadline_of_its_campaign():
     call_command("seed_network", "--orgs", "20", verbosity=0)
 
-    upr = ResourcePage.objects.get(slug=UPR_SLUG)
+    upr = ResourcePage.objects.get(un_mechanism=UNMechanism.UPR)
 
     assert upr.answers_deadline.kind == "submission-deadline"
     assert upr.answers_deadline.title.startswith("UPR of the United States")
