@@ -223,7 +223,16 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 
 WAGTAIL_SITE_NAME = "Common Ground"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Full text in the site's language (LANGUAGE_CODE, English): stemmed, so that
+# "immigrants" finds "immigration", and blind to accents. On PostgreSQL this names the
+# text search configuration home's migration 0005 makes; on SQLite that migration
+# gives the full-text table the porter stemmer.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "unaccented_english",
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "docx", "odt", "xlsx", "csv", "md"]
 # Documents are served by Django so that page privacy applies to the file itself.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
