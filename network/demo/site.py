@@ -1,19 +1,19 @@
 """The page tree, the network's settings and the demo people."""
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from campaigns.models import CalendarPage, CampaignIndexPage
 from home.models import HomePage, NetworkPrinciple, NetworkSettings, SocialLink
-from members.models import (
-    COORDINATORS_GROUP,
-    IssueAreaIndexPage,
-    MemberDirectoryPage,
-    User,
+from tests.factories import (
+    BoardPageFactory,
+    CalendarPageFactory,
+    CampaignIndexPageFactory,
+    CoordinatorFactory,
+    HomePageFactory,
+    IssueAreaIndexPageFactory,
+    MemberDirectoryPageFactory,
+    UserFactory,
 )
-from network.demo import DEMO_PASSWORD
-from network.models import BoardPage
 
 NETWORK_NAME = "Common Ground Human Rights Network"
 TAGLINE = "Member organizations working together for human rights at home"
@@ -60,35 +60,35 @@ PRINCIPLES = [
 ]
 
 SECTIONS = [
-    # (model, title, slug, introduction)
+    # (factory, title, slug, introduction)
     (
-        MemberDirectoryPage,
+        MemberDirectoryPageFactory,
         "Members",
         "members",
         "Find member organizations by issue, place and the way they work. Many "
         "members list what they are looking for partners on.",
     ),
     (
-        IssueAreaIndexPage,
+        IssueAreaIndexPageFactory,
         "Issues",
         "issues",
         "The issue areas our members work on, from criminal justice to the right "
         "to housing. Each one gathers its organizations, campaigns and deadlines.",
     ),
     (
-        CampaignIndexPage,
+        CampaignIndexPageFactory,
         "Campaigns",
         "campaigns",
         "Joint campaigns that member organizations lead and sign on to.",
     ),
     (
-        CalendarPage,
+        CalendarPageFactory,
         "Calendar",
         "calendar",
         "Action days, UN review sessions and submission deadlines across the network.",
     ),
     (
-        BoardPage,
+        BoardPageFactory,
         "Board",
         "board",
         "Rooms for every issue area and campaign, where member staff plan "
@@ -97,7 +97,7 @@ SECTIONS = [
     ),
 ]
 
-# (username, first name, last name, role note)
+# (username, first name, last name)
 MEMBER_PEOPLE = [
     ("maria", "Maria", "Okafor"),
     ("james", "James", "Whitehorse"),
@@ -118,12 +118,12 @@ def build_site():
     # Wagtail's migrations leave a "Welcome" page (and a Site pointing at it).
     for welcome in root.get_children().exact_type(Page):
         welcome.delete()
-    home = HomePage(
+    home = HomePageFactory(
+        parent=root,
         title="Human rights start at home",
         slug="home",
         introduction=HOME_INTRODUCTION,
     )
-    root.add_child(instance=home)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
@@ -135,12 +135,15 @@ def build_site():
     )
 
     sections = {}
-    for model, title, slug, introduction in SECTIONS:
-        page = model(
-            title=title, slug=slug, introduction=introduction, show_in_menus=True
+    for factory, title, slug, introduction in SECTIONS:
+        page = factory(
+            parent=home,
+            title=title,
+            slug=slug,
+            introduction=introduction,
+            show_in_menus=True,
         )
-        home.add_child(instance=page)
-        sections[model] = page
+        sections[type(page)] = page
 
     settings = NetworkSettings.load()
     settings.name = NETWORK_NAME
@@ -160,22 +163,21 @@ def build_site():
     return home, sections
 
 
-def build_people():
-    """A coordinator (with Wagtail admin access) and a few member staff."""
-    coordinators = Group.objects.get(name=COORDINATORS_GROUP)  # members 0005
-    coordinator = User.objects.create_user(
+def build_people(password):
+    """A coordinator (with Wagtail admin access) and a few member staff, each
+    signing in with `password`."""
+    coordinator = CoordinatorFactory(
         username="coordinator",
         email="coordinator@commonground.example",
-        password=DEMO_PASSWORD,
+        password=password,
         first_name="Ana",
         last_name="Reyes",
     )
-    coordinator.groups.add(coordinators)
     members = [
-        User.objects.create_user(
+        UserFactory(
             username=username,
             email=f"{username}@members.example",
-            password=DEMO_PASSWORD,
+            password=password,
             first_name=first,
             last_name=last,
         )

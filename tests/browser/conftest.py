@@ -36,14 +36,18 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.services import free_port, wait_for_port  # noqa: E402
 
-# The demo network at a size that builds in seconds.
+# The demo network at a size that builds in seconds, every person in it signing
+# in with this password (not the demo's default: the tests set their own).
 BROWSER_DEMO_ORGS = 40
+DEMO_PASSWORD = "browser-tests-passphrase"
 
 
 @pytest.fixture(scope="session")
 def live_server_url():
     call_command("migrate", verbosity=0, interactive=False)
-    call_command("seed_network", orgs=BROWSER_DEMO_ORGS, verbosity=0)
+    call_command(
+        "seed_network", orgs=BROWSER_DEMO_ORGS, password=DEMO_PASSWORD, verbosity=0
+    )
     port = free_port()
     log = open(_database_dir / "server.log", "wb")
     server = subprocess.Popen(  # noqa: S603

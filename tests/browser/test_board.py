@@ -6,10 +6,9 @@ import time
 
 import pytest
 
-from network.demo import DEMO_PASSWORD
 from network.models import Post, Thread
 from tests.browser.accessibility import blocking_violations
-from tests.browser.conftest import PageWatch, save_screenshot, sign_in
+from tests.browser.conftest import DEMO_PASSWORD, PageWatch, save_screenshot, sign_in
 
 LIVE = "Live: new posts appear as they are written."
 

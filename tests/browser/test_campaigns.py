@@ -1,9 +1,8 @@
 """A member admin signs on for their organization; a visitor pledges."""
 
 from tests.browser.accessibility import blocking_violations
-from tests.browser.conftest import save_screenshot, sign_in
+from tests.browser.conftest import DEMO_PASSWORD, save_screenshot, sign_in
 
-DEMO_PASSWORD = "commonground-demo"
 CAMPAIGN = "/campaigns/end-winter-evictions/"
 
 

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from django_otp.oath import TOTP
 
-from network.demo import DEMO_PASSWORD
 from tests.browser.accessibility import blocking_violations
-from tests.browser.conftest import PageWatch, save_screenshot, sign_in
+from tests.browser.conftest import DEMO_PASSWORD, PageWatch, save_screenshot, sign_in
 
 EMAIL_DIR = Path(os.environ["DJANGO_EMAIL_FILE_PATH"])
 

@@ -1,8 +1,7 @@
 """A member contributes a resource, a coordinator approves it, a visitor finds it."""
 
-from network.demo import DEMO_PASSWORD
 from tests.browser.accessibility import blocking_violations
-from tests.browser.conftest import save_screenshot, sign_in
+from tests.browser.conftest import DEMO_PASSWORD, save_screenshot, sign_in
 
 
 def approve_as_coordinator(title):

@@ -32,3 +32,36 @@ def test_demo_home_page_renders(client):
     response = client.get("/")
     assert response.status_code == 200
     assert "Common Ground Human Rights Network" in response.content.decode()
+
+
+def test_every_demo_person_signs_in_with_the_password_the_command_was_given(capsys):
+    call_command("seed_network", "--orgs", "3", "--password", "a-passphrase-of-ours")
+
+    people = User.objects.all()
+    assert people.count() > len(["coordinator", "maria", "lena", "james", "sam"])
+    assert all(person.check_password("a-passphrase-of-ours") for person in people)
+    assert not any(person.check_password("commonground-demo") for person in people)
+    assert "(password for all: a-passphrase-of-ours)" in capsys.readouterr().out
+
+
+def test_without_a_password_the_demo_people_sign_in_with_the_printed_default(capsys):
+    call_command("seed_network", "--orgs", "0")
+
+    assert User.objects.get(username="maria").check_password("commonground-demo")
+    assert "(password for all: commonground-demo)" in capsys.readouterr().out
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_demo_emails_nobody_though_it_invites_colleagues_through_the_actions(
+    mailoutbox,
+):
+    """Its people and addresses are invented: the invitations and the resource
+    sent for review go through the real actions, whose mail is sent when the
+    command's transaction commits, and none of it leaves."""
+    from members.models import Invitation
+
+    call_command("seed_network", "--orgs", "3", verbosity=0)
+
+    assert Invitation.objects.filter(accepted_at__isnull=False).exists()
+    assert Invitation.objects.filter(accepted_at__isnull=True).exists()
+    assert mailoutbox == []

@@ -2,17 +2,23 @@ import random
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.test.utils import override_settings
 
 from members.models import MemberDirectoryPage
 from network.demo import (
     DEMO_PASSWORD,
     board,
     campaigns,
-    members,
-    membership,
-    resources,
+    desk,
+    events,
+    library,
+    news,
+    organizations,
     site,
+    teams,
 )
+
+NO_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
 
 
 def refresh_planner_statistics():
@@ -29,8 +35,9 @@ def refresh_planner_statistics():
 
 class Command(BaseCommand):
     help = (
-        "Build the demo network: page tree, settings, people (and, as the apps grow, "
-        "organizations, campaigns and board threads). Deterministic for a given seed."
+        "Build the demo network: page tree, settings, people, organizations, "
+        "campaigns and their calendar, applications, board threads, the library "
+        "and news. Deterministic for a given seed."
     )
 
     def add_arguments(self, parser):
@@ -48,9 +55,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seed", type=int, default=2026, help="Random seed (default 2026)."
         )
+        parser.add_argument(
+            "--password",
+            default=DEMO_PASSWORD,
+            help=f"The password every demo person signs in with (default "
+            f"{DEMO_PASSWORD!r}).",
+        )
 
-    def handle(self, *args, if_empty=False, orgs=250, seed=2026, **options):
+    def handle(
+        self,
+        *args,
+        if_empty=False,
+        orgs=250,
+        seed=2026,
+        password=DEMO_PASSWORD,
+        **options,
+    ):
         self.verbose = options.get("verbosity", 1) > 0
+        self.password = password
         if orgs < 0:
             raise CommandError("--orgs must be zero or more.")
         if site.network_exists():
@@ -63,19 +85,24 @@ class Command(BaseCommand):
                 "A network already exists. Use a fresh database, or --if-empty."
             )
         rng = random.Random(seed)
-        with transaction.atomic():
+        # Each part draws on one random stream in this order: reordering the
+        # parts changes the demo. Its people are invented, so the actions it
+        # calls (invitations, a resource sent for review) email nobody: their
+        # mail goes when the transaction commits, inside the dummy backend.
+        with override_settings(EMAIL_BACKEND=NO_EMAIL), transaction.atomic():
             home, sections = site.build_site()
-            coordinator, member_users = site.build_people()
-            organizations = members.build(
-                rng, sections[MemberDirectoryPage], orgs, member_users
+            coordinator, member_users = site.build_people(password)
+            member_orgs = organizations.build(rng, sections[MemberDirectoryPage], orgs)
+            teams.build(member_orgs, member_users)
+            campaign_pages = campaigns.build(
+                rng, sections, member_orgs, member_users, coordinator
             )
-            campaigns.build(rng, sections, organizations, member_users, coordinator)
-            membership.build(organizations, coordinator, member_users)
+            events.build(campaign_pages)
+            desk.build(coordinator, member_users)
             # The board after campaigns, so every live campaign has its room.
-            board.build(rng, organizations, coordinator, member_users)
-            resources.build(rng, home, organizations, coordinator, member_users)
-            # Later parts of the demo (campaigns, board, resources) build on these.
-            del home, coordinator, organizations
+            board.build(rng, member_orgs, coordinator, member_users, password)
+            library.build(rng, home, member_orgs)
+            news.build(rng, home, coordinator)
         refresh_planner_statistics()
         if self.verbose:
             self.stdout.write(self.style.SUCCESS("Built the demo network."))
@@ -95,7 +122,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             "\nDemo sign-ins at /accounts/login/ (password for all: "
-            f"{DEMO_PASSWORD}):\n"
+            f"{self.password}):\n"
             "  coordinator – network coordinator; reaches /admin/ after setting up "
             "an authenticator app (two-factor) on the first visit\n"
             f"{organizations}"

@@ -1,22 +1,8 @@
-"""Demo membership lifecycle: two applications waiting on the coordinators' desk,
-one declined earlier, and a colleague invited to a team that already has several
-people; two issue areas members suggested. Invented organizations and people."""
+"""Words for the demo's applications to join: two waiting on the coordinators'
+desk, one declined earlier, and an issue area one applicant typed. Invented
+organizations and people."""
 
-import datetime
-
-from django.utils import timezone
-
-from members.models import (
-    ApplicationStatus,
-    Approach,
-    Invitation,
-    IssueArea,
-    IssueAreaSuggestion,
-    Membership,
-    MembershipApplication,
-    Visibility,
-)
-from members.models.applications import hash_token, invitation_lifetime
+from members.models import ApplicationStatus, Visibility
 
 APPLICATIONS = [
     {
@@ -96,58 +82,5 @@ APPLICATIONS = [
     },
 ]
 
-
 # Issue areas applicants typed because the list lacked them; they wait on the desk.
 DEMO_SUGGESTIONS = {"Gulf Coast Fisherfolk Rights Council": "Climate displacement"}
-
-
-def build(organizations, coordinator, member_users):
-    now = timezone.now()
-    areas = {area.slug: area for area in IssueArea.objects.all()}
-    approaches = list(Approach.objects.all())
-    for index, spec in enumerate(APPLICATIONS):
-        spec = dict(spec)
-        issues = [areas[slug] for slug in spec.pop("issues") if slug in areas]
-        how = approaches[index : index + spec.pop("approaches")]
-        submitted_at = now - datetime.timedelta(days=spec.pop("days_ago"))
-        application = MembershipApplication.objects.create(
-            agrees_to_principles=True,
-            submitted_at=submitted_at,
-            country="US",
-            **spec,
-        )
-        if application.status != ApplicationStatus.SUBMITTED:
-            application.decided_by = coordinator
-            application.decided_at = submitted_at + datetime.timedelta(days=2)
-            application.save()
-        application.issue_areas.set(issues)
-        application.approaches.set(how)
-        if spec["organization_name"] in DEMO_SUGGESTIONS:
-            IssueAreaSuggestion.objects.create(
-                name=DEMO_SUGGESTIONS[spec["organization_name"]],
-                application=application,
-            )
-
-    # maria's organization has several people: maria (admin), lena (editor) and
-    # an invitation to a third colleague that has not been accepted yet.
-    maria = next((user for user in member_users if user.username == "maria"), None)
-    membership = (
-        Membership.objects.filter(user=maria).select_related("organization").first()
-        if maria
-        else None
-    )
-    if membership is not None:
-        IssueAreaSuggestion.objects.create(
-            name="Rights of older people",
-            organization=membership.organization,
-            suggested_by=maria,
-        )
-        Invitation.objects.create(
-            email="devon@members.example",
-            organization=membership.organization,
-            role=Membership.Role.EDITOR,
-            # A demo token nobody knows: the invitation shows as pending only.
-            token_hash=hash_token(f"demo-{membership.organization_id}-{now}"),
-            invited_by=maria,
-            expires_at=now + invitation_lifetime(),
-        )
