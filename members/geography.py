@@ -116,12 +116,19 @@ def subdivision_name(code, language=None):
     return _display(_translated(subdivision.name, language))
 
 
+@cache
+def _codes_by_country():
+    by_country = defaultdict(list)
+    for code, subdivision in _subdivisions().items():
+        by_country[subdivision.country_code].append(code)
+    return by_country
+
+
 def subdivisions_of(country, language=None):
     """[(code, name)] of the country's states or regions, by name."""
     rows = [
-        (subdivision.code, subdivision_name(subdivision.code, language))
-        for subdivision in _subdivisions().values()
-        if subdivision.country_code == country
+        (code, subdivision_name(code, language))
+        for code in _codes_by_country().get(str(country or ""), ())
     ]
     return sorted(rows, key=lambda row: normalize(row[1]))
 
@@ -189,6 +196,17 @@ def match_subdivision(text, country):
     return next(iter(found)) if len(found) == 1 else None
 
 
+def place_from_text(text, country, subdivision=""):
+    """(subdivision, region) for a place typed as free text: the code it names and
+    nothing left over, or no code and the text kept as typed (a subdivision
+    already chosen is kept, and so is the text beside it)."""
+    text = " ".join(str(text or "").split())
+    if subdivision or not text:
+        return subdivision, text
+    code = match_subdivision(text, country)
+    return (code, "") if code else ("", text)
+
+
 def subdivision_search_text(code):
     """What finds an organization by its state or region in search: the names
     (in NAME_LANGUAGES, with the aliases) and the code without its country ("TX",
@@ -208,6 +226,16 @@ class SubdivisionField(models.CharField):
         kwargs.setdefault("max_length", SUBDIVISION_MAX_LENGTH)
         kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
+
+    def contribute_to_class(self, cls, name, *args, **kwargs):
+        super().contribute_to_class(cls, name, *args, **kwargs)
+        # As Django gives fields with choices: what admin listings and inspect
+        # views show (the name, not the code).
+        display = f"get_{name}_display"
+        if display not in cls.__dict__:
+            setattr(
+                cls, display, lambda obj: subdivision_name(getattr(obj, self.attname))
+            )
 
     def formfield(self, **kwargs):
         from members.forms.places import SubdivisionChoiceField

@@ -332,15 +332,22 @@ def test_hostile_values_in_the_application_to_join_answer_below_500(
         "summary": "Testing every door.",
         "issue_areas": [str(network["housing"].pk)],
         "city": "Riverside",
-        "region": "California",
         "country": "US",
+        "subdivision": "US-CA",
         "scope": "local",
         "contact_name": "Ana Lopez",
         "contact_email": "ana@edge.example.org",
         "visibility": "members",
         "agrees_to_principles": "on",
     }
-    fields = ["issue_areas", "approaches", "founded_year", "country", "scope"]
+    fields = [
+        "issue_areas",
+        "approaches",
+        "founded_year",
+        "country",
+        "subdivision",
+        "scope",
+    ]
 
     assert server_errors(quiet_client, "post", "/join/", fields, base) == []
 
@@ -351,7 +358,15 @@ def test_hostile_values_in_the_profile_form_answer_below_500(quiet_client, netwo
     organization = network["public"]
     quiet_client.force_login(network["member"])
     path = f"/account/organizations/{organization.pk}/profile/"
-    fields = ["issue_areas", "approaches", "populations", "based_on", "founded_year"]
+    fields = [
+        "issue_areas",
+        "approaches",
+        "populations",
+        "based_on",
+        "founded_year",
+        "country",
+        "subdivision",
+    ]
 
     assert (
         server_errors(quiet_client, "post", path, fields, profile_data(organization))

@@ -1,22 +1,24 @@
 """Applications to join in the admin: the queue, what each says, and the
 coordinator's approve/decline decision (members.actions.applications does it)."""
 
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from home.admin_filters import BoundedIndexView
+from home.admin_filters import BoundedFilterSet, BoundedIndexView
 from members.actions.applications import (
     do_approve_application,
     do_decline_application,
 )
 from members.admin_desk.decisions import RefusalKeepsTheFormMixin
+from members.geography import subdivision_name
 from members.models import MembershipApplication
 
 
@@ -83,6 +85,29 @@ class DecisionView(RefusalKeepsTheFormMixin, generic.EditView):
         return application
 
 
+def applied_subdivisions():
+    """The states or regions applications name, by name (one query)."""
+    codes = (
+        MembershipApplication.objects.exclude(subdivision="")
+        .order_by()
+        .values_list("subdivision", flat=True)
+        .distinct()
+    )
+    return sorted(
+        ((code, subdivision_name(code)) for code in codes), key=lambda row: row[1]
+    )
+
+
+class ApplicationFilterSet(BoundedFilterSet):
+    subdivision = django_filters.ChoiceFilter(
+        label=_("State or region"), choices=applied_subdivisions
+    )
+
+    class Meta:
+        model = MembershipApplication
+        fields = ["status", "issue_areas", "country", "subdivision", "visibility"]
+
+
 class ApplicationViewSet(ModelViewSet):
     model = MembershipApplication
     icon = "group"
@@ -96,13 +121,12 @@ class ApplicationViewSet(ModelViewSet):
     copy_view_enabled = False
     index_view_class = BoundedIndexView
     edit_view_class = DecisionView
-    list_filter = ["status", "issue_areas", "region", "visibility"]
+    filterset_class = ApplicationFilterSet
     search_fields = ["organization_name", "contact_name", "contact_email", "city"]
     search_backend_name = None  # plain database lookups; no index needed
     list_display = [
         "organization_name",
-        "city",
-        "region",
+        Column("place", label=_("Place")),
         "status",
         DateColumn("submitted_at", label=_("Submitted")),
     ]
@@ -115,6 +139,7 @@ class ApplicationViewSet(ModelViewSet):
         "issue_areas",
         "approaches",
         "city",
+        "subdivision",
         "region",
         "country",
         "scope",

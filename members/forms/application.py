@@ -11,10 +11,11 @@ from members.forms.fields import (
     model_form_field,
     suggested_issue_area_field,
 )
+from members.forms.places import PlaceFormMixin
 from members.models import MembershipApplication
 
 
-class ApplicationForm(OrganizationFormMixin, forms.ModelForm):
+class ApplicationForm(PlaceFormMixin, OrganizationFormMixin, forms.ModelForm):
     """/join/: what an organization tells the coordinators when applying, in the
     fields and words of MembershipApplication."""
 
@@ -25,6 +26,8 @@ class ApplicationForm(OrganizationFormMixin, forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     suggested_issue_area = suggested_issue_area_field()
+    # Where the country has states or regions, the coordinators need to know which.
+    subdivision_required = True
 
     class Meta:
         model = MembershipApplication
@@ -36,9 +39,9 @@ class ApplicationForm(OrganizationFormMixin, forms.ModelForm):
             "public_email",
             "issue_areas",
             "approaches",
-            "city",
-            "region",
             "country",
+            "subdivision",
+            "city",
             "scope",
             "founded_year",
             "led_by_directly_affected",
@@ -70,7 +73,6 @@ class ApplicationForm(OrganizationFormMixin, forms.ModelForm):
                 ),
             },
             "city": {"required": _("Enter the city or town you are based in.")},
-            "region": {"required": _("Enter your state or region.")},
             "contact_name": {"required": _("Enter your name.")},
             "contact_email": {
                 "required": _("Enter your email address."),
@@ -95,7 +97,6 @@ class ApplicationForm(OrganizationFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Stored as a yes or no; an application is sent only with a yes.
         self.fields["agrees_to_principles"].required = True
-        self.fields["region"].required = True
 
     def clean_organization_name(self):
         return clean_organization_name(self.cleaned_data["organization_name"])

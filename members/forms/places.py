@@ -44,36 +44,45 @@ class SubdivisionSelect(forms.Select):
         return super().get_context(name, value, attrs)
 
 
-class SubdivisionChoiceField(forms.CharField):
-    """An ISO 3166-2 code from the list; which country it must belong to is the
-    model's check, which knows the country chosen beside it."""
+class SubdivisionChoiceField(forms.ChoiceField):
+    """An ISO 3166-2 code from the list. Any subdivision pycountry knows is a
+    valid choice here (the select shows one country's); which country it must
+    belong to is the model's check, which knows the country chosen beside it."""
 
     widget = SubdivisionSelect
     default_error_messages = {
         "invalid_choice": _("Choose your state or region from the list."),
     }
 
+    def __init__(self, *, max_length=None, empty_value="", **kwargs):
+        # What a model's CharField passes on; a choice needs neither.
+        kwargs.pop("choices", None)
+        super().__init__(**kwargs)
+
     def to_python(self, value):
         return super().to_python(value).strip().upper()
 
-    def validate(self, value):
-        super().validate(value)
-        if value and not is_subdivision(value):
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-
-    def widget_attrs(self, widget):
-        # No maxlength on a select.
-        return {}
+    def valid_value(self, value):
+        return is_subdivision(value)
 
 
 class PlaceFormMixin:
     """Lists in the subdivision select the country the form holds: as posted,
-    else as stored (`country` and `subdivision` fields of a model form)."""
+    else as stored (`country` and `subdivision` fields of a model form). With
+    `subdivision_required`, a country that has states or regions needs one."""
+
+    subdivision_required = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Text typed before places were structured that matched no subdivision:
+        # shown beside the select until one is chosen (the template says so).
+        instance = getattr(self, "instance", None)
+        self.region_as_written = (
+            getattr(instance, "region", "")
+            if not getattr(instance, "subdivision", "")
+            else ""
+        )
         field = self.fields.get("subdivision")
         if field is None or "country" not in self.fields:
             return
@@ -85,6 +94,26 @@ class PlaceFormMixin:
             )
         field.widget.country = str(country or "").upper()[:2]
         field.widget.country_field_id = self["country"].auto_id
+
+    def clean(self):
+        cleaned = super().clean()
+        country = cleaned.get("country")
+        if (
+            self.subdivision_required
+            and country
+            and not cleaned.get("subdivision")
+            and "subdivision" not in self.errors
+            and subdivisions_of(str(country))
+        ):
+            self.add_error(
+                "subdivision",
+                forms.ValidationError(
+                    _("Choose your state or region in %(country)s."),
+                    params={"country": country_name(str(country))},
+                    code="required",
+                ),
+            )
+        return cleaned
 
 
 class OrganizationAdminPageForm(PlaceFormMixin, WagtailAdminPageForm):

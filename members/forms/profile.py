@@ -19,6 +19,7 @@ from members.forms.fields import (
     model_form_field,
     suggested_issue_area_field,
 )
+from members.forms.places import PlaceFormMixin
 from members.models import MemberOrganizationPage, OrganizationLink
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -175,7 +176,7 @@ class BaseSocialLinkFormSet(BaseChildFormSet):
         return links
 
 
-class ProfileForm(OrganizationFormMixin, ClusterForm):
+class ProfileForm(PlaceFormMixin, OrganizationFormMixin, ClusterForm):
     """The organization's profile as its own staff edit it at /account/…, in the
     fields and words of MemberOrganizationPage, with its links elsewhere as the
     child formset `links`. It edits the latest revision of the page (`instance`)
@@ -209,9 +210,9 @@ class ProfileForm(OrganizationFormMixin, ClusterForm):
             "populations",
             "looking_for_partners_on",
             "led_by_directly_affected",
-            "city",
-            "region",
             "country",
+            "subdivision",
+            "city",
             "scope",
             "founded_year",
             "website",

@@ -185,7 +185,7 @@ def test_joining_and_signing_in_work_when_the_rate_limit_cache_is_unreachable(
             "summary": "Tenants organizing tenants.",
             "issue_areas": [str(area.pk)],
             "city": "Riverside",
-            "region": "California",
+            "subdivision": "US-CA",
             "country": "US",
             "scope": "local",
             "contact_name": "Ana Lopez",

@@ -228,7 +228,8 @@ def test_the_queue_filters_by_status_issue_area_and_state_and_searches(
     assert names("status=submitted") == {"Alpha Housing Group"}
     assert names("status=declined") == {"Beta Workers Center"}
     assert names(f"issue_areas={labor.pk}") == {"Beta Workers Center"}
-    assert names("region=Arizona") == {"Alpha Housing Group"}
+    assert names("subdivision=US-AZ") == {"Alpha Housing Group"}
+    assert names("country=US") == {"Alpha Housing Group", "Beta Workers Center"}
     assert names("q=Workers") == {"Beta Workers Center"}
 
 

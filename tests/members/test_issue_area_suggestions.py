@@ -51,7 +51,7 @@ def join_data(db):
         "summary": "Residents testing the water they drink.",
         "issue_areas": [str(housing.pk)],
         "city": "Toledo",
-        "region": "Ohio",
+        "subdivision": "US-OH",
         "country": "US",
         "scope": "local",
         "contact_name": "Ada Lind",
