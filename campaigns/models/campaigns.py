@@ -29,6 +29,7 @@ from campaigns.models.campaign_relations import (
     CampaignIssueArea,
     CampaignOrganization,
 )
+from members.models.taxonomy import TERM_SEARCH_FIELDS
 
 # Paths the campaign page and the index keep for their own routes.
 RESERVED_CAMPAIGN_SLUGS = {"feed", "ical", "sign-on", "pledge"}
@@ -243,7 +244,7 @@ class CampaignPage(RoutablePageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("ask"),
         index.SearchField("body"),
-        index.RelatedFields("issue_areas", [index.SearchField("name")]),
+        index.RelatedFields("issue_areas", TERM_SEARCH_FIELDS),
         index.FilterField("status"),
         index.FilterField("start_date"),
     ]

@@ -18,6 +18,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from members.models.taxonomy import TERM_SEARCH_FIELDS
 
 NEWS_PER_PAGE = 12
 # The rendition news cards show; prefetched with the list (see news_card.html).
@@ -165,7 +166,7 @@ class NewsPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
-        index.RelatedFields("issue_areas", [index.SearchField("name")]),
+        index.RelatedFields("issue_areas", TERM_SEARCH_FIELDS),
         index.FilterField("date"),
     ]
 

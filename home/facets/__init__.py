@@ -51,6 +51,7 @@ from home.facets.words import (
     MAX_QUERY_LENGTH,
     TextSearch,
     TypedText,
+    same_words,
     search_words,
     without_control_characters,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "by_label",
     "grouped_counts",
     "newest_first",
+    "same_words",
     "search_words",
     "without_control_characters",
 ]

@@ -3,6 +3,7 @@ terms (the directory, the library and the JSON API all use it), and full-text
 search through Wagtail's backend as a subquery."""
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 MAX_QUERY_LENGTH = 200
@@ -21,6 +22,19 @@ def search_words(text):
     *, ^, -, :) are never read as query syntax. Empty when nothing searchable was
     typed: the caller then finds nothing rather than asking the backend."""
     return " ".join(NOT_WORD.sub(" ", text).lower().split())
+
+
+APOSTROPHES = re.compile(r"['\u2019\u02bc]")
+
+
+def same_words(text):
+    """A key under which two spellings of the same words are equal, whatever their
+    letter case, accents, apostrophes and punctuation: "Women\u2019s rights",
+    "womens rights" and "WOMENS-RIGHTS" share one. Vocabulary aliases are
+    compared by it."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    unmarked = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return search_words(APOSTROPHES.sub("", unmarked).casefold())
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from home.facets import same_words
 from home.slugs import find_available_slug_in
 from members import emails
 from members.models import (
@@ -21,18 +22,29 @@ from members.viewer import Viewer
 
 
 def issue_area_named(name):
-    """The issue area on the list with this name, whatever its letter case."""
-    return IssueArea.objects.filter(name__iexact=name).first()
+    """The issue area on the list that `name` names, by its name or one of its
+    aliases (IssueArea.objects.named), whatever the letter case and accents."""
+    return IssueArea.objects.named(name)
 
 
 def check_suggestion_is_new(name, *, organization=None):
-    """A typed issue area must not already be on the list, nor already waiting."""
+    """A typed issue area must not already be on the list, under its name or
+    another, nor already waiting."""
     existing = issue_area_named(name)
-    if existing is not None:
+    if existing is not None and same_words(existing.name) == same_words(name):
         raise ValidationError(
             _("\u201c%(name)s\u201d is on the list already: tick it above."),
             params={"name": existing.name},
             code="exists",
+        )
+    if existing is not None:
+        raise ValidationError(
+            _(
+                "\u201c%(typed)s\u201d is another name for \u201c%(name)s\u201d, "
+                "which is on the list already: tick it above."
+            ),
+            params={"typed": name, "name": existing.name},
+            code="alias",
         )
     if (
         organization is not None
@@ -48,8 +60,14 @@ def check_suggestion_is_new(name, *, organization=None):
 
 
 def do_suggest_issue_area(name, *, by=None, application=None, organization=None):
+    """A suggestion waiting for a coordinator; one that names a term on the list
+    (a door that does not run check_suggestion_is_new, an import) points at it."""
     suggestion = IssueAreaSuggestion.objects.create(
-        name=name, suggested_by=by, application=application, organization=organization
+        name=name,
+        suggested_by=by,
+        application=application,
+        organization=organization,
+        issue_area=issue_area_named(name),
     )
     log(suggestion, "members.suggestion.submit", user=by)
     return suggestion

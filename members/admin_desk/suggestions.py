@@ -69,6 +69,14 @@ class SuggestionDecisionForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_name"].initial = self.instance.name
+        # A suggestion naming a term on the list (by an alias added since, say)
+        # points at that term: matching it is one click.
+        self.existing_term = (
+            issue_area_named(self.instance.name) if self.instance.is_pending else None
+        )
+        if self.existing_term is not None:
+            self.fields["decision"].initial = "match"
+            self.fields["matching_area"].initial = self.existing_term.pk
 
     def clean(self):
         cleaned = super().clean()

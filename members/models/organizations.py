@@ -39,6 +39,7 @@ from members.geography import (
 from members.models.choices import MembershipStatus, Scope, Visibility
 from members.models.queries import MemberOrganizationManager
 from members.models.relations import OrganizationIssueArea
+from members.models.taxonomy import TERM_SEARCH_FIELDS
 
 # Slugs the directory keeps for its own routes (/members/graph/ and friends).
 RESERVED_DIRECTORY_SLUGS = {"graph", "search", "export", "api"}
@@ -279,7 +280,9 @@ class MemberOrganizationPage(Page):
         index.SearchField("city"),
         index.SearchField("region"),
         index.AutocompleteField("title"),
-        index.RelatedFields("issue_areas", [index.SearchField("name")]),
+        index.RelatedFields("issue_areas", TERM_SEARCH_FIELDS),
+        index.RelatedFields("approaches", TERM_SEARCH_FIELDS),
+        index.RelatedFields("populations", TERM_SEARCH_FIELDS),
         index.FilterField("visibility"),
         index.FilterField("membership_status"),
         index.FilterField("region"),

@@ -40,6 +40,7 @@ from campaigns.library.models.vocabularies import (
 from home.blocks import BaseStreamBlock
 from members.geography import country_name
 from members.models import MemberOrganizationPage
+from members.models.taxonomy import TERM_SEARCH_FIELDS
 
 
 def today():
@@ -202,7 +203,10 @@ class ResourcePage(Page):
         index.AutocompleteField("title"),
         index.SearchField("session"),
         index.SearchField("special_procedure"),
-        index.RelatedFields("issue_areas", [index.SearchField("name")]),
+        # Its kind's name: "toolkits" finds every toolkit, "submissions" every
+        # UN submission, whatever their text says.
+        index.SearchField("get_kind_display"),
+        index.RelatedFields("issue_areas", TERM_SEARCH_FIELDS),
         index.RelatedFields(
             "document_items",
             [index.RelatedFields("document", [index.SearchField("title")])],
