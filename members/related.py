@@ -1,34 +1,63 @@
-"""Related organizations on a profile, ranked in the database in two queries.
+"""Partners for an organization, ranked in the database: related organizations
+(the issue areas they share, rare ones weighing more, and how near they are) and
+complementary partners (the same issue areas, worked on in ways it does not).
 
-An organization is related to another by the issue areas they share. Each shared
-issue area counts 1 / (how many organizations the viewer may see work on it), so
-sharing a rare issue area (torture, transitional justice) weighs more than sharing a
-common one (criminal justice, housing). Ties go to organizations in the same state
-or region, then to the name. Only organizations the viewer may see are ranked, and
-only they are counted in the weights: the ranking reveals nothing about the others.
+Weights. An issue area that `n` of the `N` organizations the viewer may see work
+on weighs ln(1 + N / n): sharing a rare one (torture, transitional justice) says
+more than sharing a common one (criminal justice, housing). The *overlap* with
+another organization is the weight of the issue areas they share over the weight
+of all the anchor's issue areas: 1 when it shares every one.
+
+Place. Each step nearer, the same country and then the same state or region (ISO
+3166-2 subdivision), adds PLACE_STEP, a full overlap, to the score. So place
+decides first and rarity within a place: the same state or region above the same
+country above abroad (DESIGN.md section 6: nearby above distant). An El Paso
+immigration group meets the Texas groups on immigration before one in Honolulu
+that shares more.
+
+Only organizations the viewer may see (`visible_to`) are ranked, and only they are
+counted in the weights: a ranking reveals nothing about the others. A profile's
+two lists take two queries whatever the network's size: the weights, then one
+ranking that numbers every candidate both ways (window functions) and keeps the
+first few of each.
 """
 
-from dataclasses import dataclass
+import json
+import math
+from dataclasses import dataclass, field
 
 from django.db.models import (
     Aggregate,
     Case,
     CharField,
     Count,
+    F,
     FloatField,
     IntegerField,
+    OuterRef,
     Q,
+    Subquery,
     Sum,
+    TextField,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Round
+from django.db.models.functions import Least, Round, RowNumber
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from members.geography import subdivision_name
 from members.models import MemberOrganizationPage, OrganizationIssueArea
+from members.viewer import require_viewer
 
 RELATED_LIMIT = 6
+COMPLEMENTS_LIMIT = 6
+# What one step nearer (same country, then same state or region) adds to the
+# score: a full overlap, so no overlap elsewhere outranks a nearer organization.
+PLACE_STEP = 1.0
+
+ApproachLink = MemberOrganizationPage.approaches.through
 
 
 class ConcatenatedIds(Aggregate):
@@ -49,92 +78,270 @@ class ConcatenatedIds(Aggregate):
         )
 
 
+class JSONList(Aggregate):
+    """The group's values as a JSON array (text): names may hold any character,
+    so they are not joined by a separator."""
+
+    function = "JSON_AGG"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        # JSON_AGG returns json; the text form is what Python parses.
+        return super().as_sql(
+            compiler,
+            connection,
+            template="CAST(%(function)s(%(expressions)s) AS TEXT)",
+            **extra_context,
+        )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler, connection, function="JSON_GROUP_ARRAY", **extra_context
+        )
+
+
+class EarlierRank(Least):
+    """The smaller of two row numbers (window functions) in a grouped query.
+    Django groups by any expression it sees no aggregate in, and a window
+    function declares none, so it would group by the row numbers themselves;
+    group by what they are computed from instead."""
+
+    def get_group_by_cols(self):
+        return [
+            column
+            for source in self.get_source_expressions()
+            for column in source.get_group_by_cols()
+        ]
+
+
 @dataclass
-class RelatedOrganization:
+class Partner:
+    """Another organization, ranked for the anchor, with why."""
+
     organization: MemberOrganizationPage
     shared_issue_areas: list
-    same_state: bool
+    # 2: the same state or region, 1: the same country, 0: abroad.
+    closeness: int
+    # Ways of working it has and the anchor has not (complementary partners).
+    other_approaches: list = field(default_factory=list)
+
+    @property
+    def score(self):
+        return self.organization.score
+
+    @property
+    def nearby(self):
+        """Where it shares the anchor's place, to say so: its state or region."""
+        if self.closeness == 2:
+            return subdivision_name(self.organization.subdivision)
+        return ""
 
     @property
     def reason(self):
         names = ", ".join(area.name for area in self.shared_issue_areas)
         reason = format_lazy(_("Also works on {names}"), names=names)
-        if self.same_state and self.organization.region:
+        if self.nearby:
             return format_lazy(
-                _("{reason}; also in {region}"),
-                reason=reason,
-                region=self.organization.region,
+                _("{reason}; also in {region}"), reason=reason, region=self.nearby
             )
         return reason
 
+    @property
+    def complement_reason(self):
+        return format_lazy(
+            _("Brings {approaches} to {names}"),
+            approaches=", ".join(self.other_approaches),
+            names=", ".join(area.name for area in self.shared_issue_areas),
+        )
+
+
+@dataclass
+class ProfilePartners:
+    related: list
+    complements: list
+    # False when the anchor records no way of working: nothing to differ from.
+    complements_possible: bool
+
+
+def issue_area_weights(visible, area_ids):
+    """{issue area id: weight} for `area_ids`, counted over the organizations in
+    `visible`. One aggregate query (a handful of areas, one count each)."""
+    counts = visible.order_by().aggregate(
+        organizations=Count("pk"),
+        **{
+            f"area_{pk}": Count(
+                "pk",
+                filter=Q(
+                    pk__in=OrganizationIssueArea.objects.filter(tag_id=pk).values(
+                        "content_object_id"
+                    )
+                ),
+            )
+            for pk in area_ids
+        },
+    )
+    total = counts["organizations"]
+    return {pk: math.log1p(total / max(counts[f"area_{pk}"], 1)) for pk in area_ids}
+
+
+def place_bonus(anchor):
+    """PLACE_STEP for each step nearer the anchor: its country, its state or region
+    (an ISO 3166-2 code names its country, so the same one is both steps)."""
+    steps = []
+    if anchor.subdivision:
+        steps.append(When(subdivision=anchor.subdivision, then=Value(2 * PLACE_STEP)))
+    steps.append(When(country=str(anchor.country), then=Value(PLACE_STEP)))
+    return Case(*steps, default=Value(0.0), output_field=FloatField())
+
+
+def closeness(anchor, other):
+    if anchor.subdivision and other.subdivision == anchor.subdivision:
+        return 2
+    return 1 if str(other.country) == str(anchor.country) else 0
+
+
+def candidates(anchor, visible, weights):
+    """The organizations in `visible` sharing an issue area with `anchor`, each
+    with its `overlap`, its `score` (overlap and place) and `shared_ids`."""
+    total = sum(weights.values()) or 1.0
+    overlap = Sum(
+        Case(
+            *(
+                When(issue_area_items__tag_id=pk, then=Value(weight / total))
+                for pk, weight in weights.items()
+            ),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    )
+    return (
+        visible.exclude(pk=anchor.pk)
+        .filter(issue_area_items__tag_id__in=list(weights))
+        .annotate(
+            overlap=Round(overlap, 6),
+            score=Round(overlap + place_bonus(anchor), 6),
+            shared_ids=ConcatenatedIds("issue_area_items__tag_id"),
+        )
+    )
+
+
+def other_approaches(approach_ids):
+    """The names of an organization's ways of working not in `approach_ids`, as a
+    JSON list (NULL when it has none of its own)."""
+    links = (
+        ApproachLink.objects.filter(memberorganizationpage_id=OuterRef("pk"))
+        .exclude(approach_id__in=approach_ids)
+        .order_by()
+        .values("memberorganizationpage_id")
+        .annotate(names=JSONList("approach__name"))
+        .values("names")
+    )
+    return Subquery(links, output_field=TextField())
+
+
+def best_first():
+    return [F("score").desc(), F("title").asc(), F("pk").asc()]
+
+
+def partner(other, anchor, areas_by_id):
+    shared = sorted(
+        (
+            areas_by_id[int(pk)]
+            for pk in (other.shared_ids or "").split(",")
+            if pk and int(pk) in areas_by_id
+        ),
+        key=lambda area: area.name.casefold(),
+    )
+    names = getattr(other, "other_approach_names", None)
+    return Partner(
+        organization=other,
+        shared_issue_areas=shared,
+        closeness=closeness(anchor, other),
+        other_approaches=sorted(json.loads(names), key=str.casefold) if names else [],
+    )
+
+
+def profile_partners(
+    organization,
+    viewer,
+    issue_areas,
+    approaches=(),
+    related_limit=RELATED_LIMIT,
+    complements_limit=COMPLEMENTS_LIMIT,
+):
+    """The profile's related organizations and complementary partners, best first.
+
+    `issue_areas` and `approaches` are the organization's own (the profile has them
+    loaded already: anything with `pk`, and `name` for the issue areas). Two
+    queries: the weights, then one ranking numbered both ways."""
+    viewer = require_viewer(viewer)
+    areas_by_id = {area.pk: area for area in issue_areas}
+    approach_ids = sorted({approach.pk for approach in approaches})
+    if not areas_by_id:
+        return ProfilePartners([], [], bool(approach_ids))
+    visible = MemberOrganizationPage.objects.visible_to(viewer)
+    weights = issue_area_weights(visible, list(areas_by_id))
+    ranked = candidates(organization, visible, weights).annotate(
+        related_rank=Window(RowNumber(), order_by=best_first())
+    )
+    if approach_ids:
+        # Complementary ones first, then as related: the first few in this order
+        # are the complementary partners (any past them that are not, dropped
+        # below, only fill up a short list).
+        ranked = ranked.annotate(
+            other_approach_names=other_approaches(approach_ids)
+        ).annotate(
+            complementary=Case(
+                When(other_approach_names__isnull=False, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+            complement_rank=Window(
+                RowNumber(), order_by=[F("complementary").desc(), *best_first()]
+            ),
+        )
+        # Both lists from one query: a row is kept when either keeps it.
+        ranked = ranked.annotate(
+            kept_rank=EarlierRank("related_rank", "complement_rank")
+        ).filter(kept_rank__lte=max(related_limit, complements_limit))
+    else:
+        ranked = ranked.filter(related_rank__lte=related_limit)
+    rows = list(ranked)
+    related = [
+        partner(row, organization, areas_by_id)
+        for row in sorted(rows, key=lambda row: row.related_rank)
+        if row.related_rank <= related_limit
+    ]
+    complements = [
+        partner(row, organization, areas_by_id)
+        for row in sorted(rows, key=lambda row: getattr(row, "complement_rank", 0))
+        if getattr(row, "complementary", 0) and row.complement_rank <= complements_limit
+    ]
+    return ProfilePartners(related, complements, bool(approach_ids))
+
 
 def related_organizations(organization, viewer, issue_areas, limit=RELATED_LIMIT):
-    """Up to `limit` organizations `viewer` may see, most related first.
+    """Up to `limit` organizations `viewer` may see, most related first. Two
+    queries: the weights, then the ranking."""
+    return profile_partners(
+        organization, viewer, issue_areas, related_limit=limit
+    ).related
 
-    `issue_areas` are the organization's own issue areas (the profile has them
-    loaded already). Two SQL queries: the weights, then the ranking.
-    """
-    areas_by_id = {area.pk: area for area in issue_areas}
-    if not areas_by_id:
-        return []
+
+def complementary_partners(organization, viewer, issue_area_ids, approach_ids):
+    """Every organization `viewer` may see that shares an issue area with
+    `organization` and works in at least one way it does not, best first (overlap
+    and place), as a queryset to page through. Each row has `score`, `shared_ids`
+    and `other_approach_names` (see `partner`). Empty when the organization records
+    no issue area or no way of working. The weights take one query."""
+    viewer = require_viewer(viewer)
+    if not issue_area_ids or not approach_ids:
+        return MemberOrganizationPage.objects.none()
     visible = MemberOrganizationPage.objects.visible_to(viewer)
-    # How many visible organizations work on each of these issue areas: a handful
-    # of rows. (Computing it as a correlated subquery per ranked row made
-    # PostgreSQL's planner take minutes at 500 organizations.)
-    frequencies = dict(
-        OrganizationIssueArea.objects.filter(
-            tag_id__in=list(areas_by_id),
-            content_object_id__in=visible.order_by().values("pk"),
-        )
-        .order_by()
-        .values("tag_id")
-        .annotate(organizations=Count("pk"))
-        .values_list("tag_id", "organizations")
+    weights = issue_area_weights(visible, sorted(set(issue_area_ids)))
+    return (
+        candidates(organization, visible, weights)
+        .annotate(other_approach_names=other_approaches(sorted(set(approach_ids))))
+        .filter(other_approach_names__isnull=False)
+        .order_by(*best_first())
     )
-    rarity = Case(
-        *(
-            When(issue_area_items__tag_id=tag_id, then=Value(1.0 / count))
-            for tag_id, count in frequencies.items()
-        ),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
-    if organization.region:
-        same_state = Case(
-            When(
-                Q(region=organization.region, country=organization.country),
-                then=Value(1),
-            ),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-    else:
-        same_state = Value(0, output_field=IntegerField())
-    ranked = (
-        visible.exclude(pk=organization.pk)
-        .filter(issue_area_items__tag_id__in=list(areas_by_id))
-        .annotate(
-            rarity_score=Round(Sum(rarity), 6),
-            shared_ids=ConcatenatedIds("issue_area_items__tag_id"),
-            same_state=same_state,
-        )
-        .order_by("-rarity_score", "-same_state", "title", "pk")[:limit]
-    )
-    related = []
-    for other in ranked:
-        shared = sorted(
-            (
-                areas_by_id[int(pk)]
-                for pk in (other.shared_ids or "").split(",")
-                if pk and int(pk) in areas_by_id
-            ),
-            key=lambda area: area.name.casefold(),
-        )
-        related.append(
-            RelatedOrganization(
-                organization=other,
-                shared_issue_areas=shared,
-                same_state=bool(other.same_state),
-            )
-        )
-    return related

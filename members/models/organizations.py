@@ -369,7 +369,7 @@ class MemberOrganizationPage(Page):
     def get_context(self, request, *args, **kwargs):
         from home.chrome import section_url
         from members.directory import profile_terms
-        from members.related import related_organizations
+        from members.related import profile_partners
 
         context = super().get_context(request, *args, **kwargs)
         viewer = request.viewer
@@ -388,8 +388,8 @@ class MemberOrganizationPage(Page):
                 # Members-only contact: signed-in staff of organizations in good
                 # standing and coordinators; never visitors (DESIGN.md section 4).
                 "can_see_contact": viewer.sees_member_details,
-                "related_organizations": related_organizations(
-                    self, viewer, terms["issue"]
+                "partners": profile_partners(
+                    self, viewer, terms["issue"], terms["approach"]
                 ),
             }
         )

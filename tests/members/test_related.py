@@ -1,55 +1,66 @@
-"""Related organizations: ranked in one query by shared issue areas weighted by
-rarity, then same state, on a small network where the right answer is known."""
+"""Related organizations: ranked in the database by shared issue areas weighted by
+rarity and by place (same state or region above same country above abroad), on
+small networks where the right answer is known, in a constant number of queries."""
+
+import math
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from members.models import IssueArea
-from members.related import related_organizations
+from members.related import PLACE_STEP, profile_partners, related_organizations
 from members.viewer import ANONYMOUS, Viewer
 from tests.factories import CoordinatorFactory, build_organization
 
 pytestmark = pytest.mark.django_db
 
 
+def weight(organizations, working_on_it):
+    return math.log1p(organizations / working_on_it)
+
+
 @pytest.fixture
 def subject(directory):
-    """Subject works on torture (rare), housing (common) and detention, in New Mexico.
+    """Subject works on torture (rare), housing (common) and detention, in New
+    Mexico. Seen by a visitor, six organizations (Echo is hidden):
 
-    housing: Subject, Bravo, Charlie, Dana, Echo (hidden)  -> 1/4 (1/5 with Echo)
-    detention: Subject, Dana                               -> weight 1/2
-    torture: Subject, Alpha                                -> weight 1/2
+    torture: Subject, Alpha                     -> ln(1 + 6/2)
+    housing: Subject, Bravo, Charlie, Dana      -> ln(1 + 6/4)
+    detention: Subject, Dana                    -> ln(1 + 6/2)
     """
     org = build_organization(
         directory,
         title="Subject Org",
         issue_areas=["torture", "housing", "detention"],
-        region="New Mexico",
+        subdivision="US-NM",
     )
     build_organization(
         directory,
         title="Alpha",
         issue_areas=["torture", "voting-rights"],
-        region="Texas",
+        subdivision="US-TX",
     )
     build_organization(
-        directory, title="Bravo", issue_areas=["housing"], region="New Mexico"
+        directory, title="Bravo", issue_areas=["housing"], subdivision="US-NM"
     )
     build_organization(
-        directory, title="Charlie", issue_areas=["housing"], region="Texas"
+        directory, title="Charlie", issue_areas=["housing"], subdivision="US-TX"
     )
     build_organization(
-        directory, title="Dana", issue_areas=["housing", "detention"], region="Utah"
+        directory,
+        title="Dana",
+        issue_areas=["housing", "detention"],
+        subdivision="US-UT",
     )
     build_organization(
         directory,
         title="Echo",
         issue_areas=["housing"],
-        region="New Mexico",
+        subdivision="US-NM",
         visibility="hidden",
     )
     build_organization(
-        directory, title="Foxtrot", issue_areas=["labor"], region="New Mexico"
+        directory, title="Foxtrot", issue_areas=["labor"], subdivision="US-NM"
     )
     return org
 
@@ -59,19 +70,131 @@ def ranked(subject, user):
     return related_organizations(subject, Viewer.for_user(user), areas)
 
 
-def test_rare_shared_issue_areas_outrank_common_ones_then_same_state_wins_ties(
-    subject,
-):
+def test_rare_shared_issue_areas_and_nearness_both_add_to_the_score(subject):
     related = ranked(subject, AnonymousUser())
 
-    # Dana: 1/4 + 1/2; Alpha: 1/2; Bravo and Charlie: 1/4 each, Bravo nearby.
+    rare, common = weight(6, 2), weight(6, 4)
+    total = 2 * rare + common
+    # Bravo shares only housing but is in New Mexico: one step nearer than Dana,
+    # which shares housing and detention from Utah.
+    expected = {
+        "Bravo": common / total + 2 * PLACE_STEP,
+        "Dana": (common + rare) / total + PLACE_STEP,
+        "Alpha": rare / total + PLACE_STEP,
+        "Charlie": common / total + PLACE_STEP,
+    }
+    assert [r.organization.title for r in related] == list(expected)
+    for item in related:
+        assert item.score == pytest.approx(expected[item.organization.title], abs=1e-5)
+
+
+def test_the_same_state_ranks_above_the_same_country_above_abroad(directory):
+    anchor = build_organization(
+        directory, title="Anchor", issue_areas=["housing"], subdivision="US-TX"
+    )
+    for title, country, subdivision in [
+        ("Abroad", "MX", "MX-CHH"),
+        ("Same country", "US", "US-CA"),
+        ("Same state", "US", "US-TX"),
+        ("Country only", "US", ""),
+    ]:
+        build_organization(
+            directory,
+            title=title,
+            issue_areas=["housing"],
+            country=country,
+            subdivision=subdivision,
+        )
+
+    related = ranked(anchor, None)
+
     assert [r.organization.title for r in related] == [
-        "Dana",
-        "Alpha",
-        "Bravo",
-        "Charlie",
+        "Same state",
+        "Country only",
+        "Same country",
+        "Abroad",
     ]
-    assert [r.organization.rarity_score for r in related] == [0.75, 0.5, 0.25, 0.25]
+    assert [r.closeness for r in related] == [2, 1, 1, 0]
+
+
+@pytest.fixture
+def el_paso(directory):
+    """An El Paso immigration group, the Texas groups that also work on
+    immigration, and groups elsewhere sharing as much or more (the demo's case:
+    Honolulu, Tallahassee and Omaha used to fill the list)."""
+    # Immigration is common, asylum and labor less so.
+    for number in range(12):
+        build_organization(
+            directory,
+            title=f"Filler {number}",
+            issue_areas=["immigration"] if number < 8 else ["labor"],
+            subdivision=["US-IL", "US-NY", "US-WA"][number % 3],
+        )
+    anchor = build_organization(
+        directory,
+        title="El Paso Immigrant Legal Lantern",
+        city="El Paso",
+        issue_areas=["immigration", "asylum", "labor"],
+        subdivision="US-TX",
+    )
+    texas = [
+        build_organization(
+            directory,
+            title=title,
+            city=city,
+            issue_areas=areas,
+            subdivision="US-TX",
+        )
+        for title, city, areas in [
+            ("San Antonio Racial Equity Forum", "San Antonio", ["immigration"]),
+            ("Texas Defenders' Shield", "Brownsville", ["immigration", "torture"]),
+            ("Austin Newcomer Dignity Center", "Austin", ["immigration", "asylum"]),
+        ]
+    ]
+    build_organization(
+        directory,
+        title="Texas Tenants",
+        city="Houston",
+        issue_areas=["housing"],
+        subdivision="US-TX",
+    )
+    distant = {
+        title: build_organization(
+            directory, title=title, issue_areas=areas, subdivision=subdivision
+        )
+        for title, areas, subdivision in [
+            ("Denver Newcomer Dignity Center", ["immigration", "asylum"], "US-CO"),
+            ("Tallahassee Trans Equality Circle", ["asylum", "labor"], "US-FL"),
+            ("Omaha Equal Schools Alliance", ["asylum", "labor"], "US-NE"),
+            ("Boise Immigrant Voices", ["immigration"], "US-ID"),
+        ]
+    }
+    return anchor, texas, distant
+
+
+def test_an_el_paso_immigration_groups_first_related_are_the_texas_ones(el_paso):
+    anchor, texas, distant = el_paso
+
+    related = ranked(anchor, None)
+    titles = [r.organization.title for r in related]
+
+    assert set(titles[: len(texas)]) == {org.title for org in texas}
+    assert "Texas Tenants" not in titles  # nearby, but no shared issue area
+    # Ahead of distant ones sharing the same issue areas: Austin and Denver share
+    # immigration and asylum, San Antonio and Boise immigration.
+    assert titles.index("Austin Newcomer Dignity Center") < titles.index(
+        "Denver Newcomer Dignity Center"
+    )
+    assert titles.index("San Antonio Racial Equity Forum") < (
+        titles.index("Boise Immigrant Voices")
+        if "Boise Immigrant Voices" in titles
+        else len(titles)
+    )
+    reasons = {r.organization.title: str(r.reason) for r in related}
+    assert reasons["Austin Newcomer Dignity Center"] == (
+        "Also works on Asylum and refugee protection, Immigration and migrant rights;"
+        " also in Texas"
+    )
 
 
 def test_the_reason_names_the_shared_issue_areas_and_the_shared_state(subject):
@@ -90,9 +213,29 @@ def test_organizations_the_viewer_may_not_see_are_neither_ranked_nor_weighed(sub
     related = ranked(subject, coordinator)
 
     titles = [r.organization.title for r in related]
-    # Echo is visible to a coordinator, so housing is commoner (1/5).
-    assert titles == ["Dana", "Alpha", "Bravo", "Echo", "Charlie"]
-    assert related[0].organization.rarity_score == 0.7
+    assert "Echo" in titles
+    # Echo is visible to a coordinator: seven organizations, five on housing.
+    rare, common = weight(7, 2), weight(7, 5)
+    dana = next(r for r in related if r.organization.title == "Dana")
+    assert dana.score == pytest.approx(
+        (common + rare) / (2 * rare + common) + PLACE_STEP, abs=1e-5
+    )
+
+
+def test_hidden_organizations_move_no_score_for_those_who_cannot_see_them(
+    subject, directory
+):
+    before = {r.organization.title: r.score for r in ranked(subject, None)}
+    for number in range(3):
+        build_organization(
+            directory,
+            title=f"Hidden {number}",
+            issue_areas=["torture", "detention"],
+            subdivision="US-NM",
+            visibility="hidden",
+        )
+
+    assert {r.organization.title: r.score for r in ranked(subject, None)} == before
 
 
 def test_at_most_six_related_organizations_are_shown(directory):
@@ -108,12 +251,44 @@ def test_an_organization_without_issue_areas_has_no_related_organizations(direct
     assert related_organizations(lonely, ANONYMOUS, []) == []
 
 
-def test_ranking_takes_two_queries_the_weights_and_the_ranking(
-    subject, django_assert_num_queries
+def grow(directory, start, stop):
+    areas = ["housing", "torture", "detention", "labor", "health"]
+    for number in range(start, stop):
+        build_organization(
+            directory,
+            title=f"Grown {number}",
+            issue_areas=[areas[number % 5], areas[(number + 2) % 5]],
+            approaches=[["litigation"], ["grassroots-organizing"], []][number % 3],
+            subdivision=["US-NM", "US-TX", "US-CA"][number % 3],
+            visibility=["public", "public", "members", "hidden"][number % 4],
+        )
+
+
+@pytest.mark.parametrize("who", ["visitor", "coordinator"])
+def test_both_lists_take_two_queries_at_any_size(
+    directory, django_assert_num_queries, who
 ):
+    """The weights, then one ranking for related and complementary partners, at
+    20 and at 60 organizations."""
+    viewer = ANONYMOUS if who == "visitor" else Viewer.for_user(CoordinatorFactory())
+    subject = build_organization(
+        directory,
+        title="Subject",
+        issue_areas=["housing", "torture"],
+        approaches=["litigation"],
+        subdivision="US-NM",
+    )
     areas = list(subject.issue_areas.all())
-    with django_assert_num_queries(2):
-        related_organizations(subject, ANONYMOUS, areas)
+    approaches = list(subject.approaches.all())
+    found = []
+    for start, stop in [(0, 20), (20, 60)]:
+        grow(directory, start, stop)
+        with django_assert_num_queries(2):
+            partners = profile_partners(subject, viewer, areas, approaches)
+        found.append((len(partners.related), len(partners.complements)))
+    # Both lists were there to rank at both sizes.
+    assert [related for related, _complements in found] == [6, 6]
+    assert all(complements for _related, complements in found)
 
 
 def test_the_profile_shows_related_organizations_with_their_reason(client, subject):

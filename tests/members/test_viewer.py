@@ -46,6 +46,8 @@ VERBS = (
     "issue_area_links",
     "unread_notifications_count",
     "related_organizations",
+    "profile_partners",
+    "complementary_partners",
     "issue_areas_by_category",
     "organizations_in_issue_area",
     "graph_states",
@@ -63,8 +65,12 @@ def _verbs(organization=None, document=None):
     from campaigns.models import CampaignPage, ResourcePage, SignOn
     from members.graph import graph_states
     from members.hubs import issue_areas_by_category, organizations_in_issue_area
-    from members.models import IssueArea, MemberOrganizationPage
-    from members.related import related_organizations
+    from members.models import Approach, IssueArea, MemberOrganizationPage
+    from members.related import (
+        complementary_partners,
+        profile_partners,
+        related_organizations,
+    )
     from network.board import queries
     from network.board.events import unnamed_organization_ids
     from network.board.models.access import may_use_board, organization_named_to
@@ -104,6 +110,12 @@ def _verbs(organization=None, document=None):
         "unread_notifications_count": queries.unread_notifications_count,
         "related_organizations": lambda who: related_organizations(
             organization, who, [IssueArea(pk=1)]
+        ),
+        "profile_partners": lambda who: profile_partners(
+            organization, who, [IssueArea(pk=1)], [Approach(pk=1)]
+        ),
+        "complementary_partners": lambda who: list(
+            complementary_partners(organization, who, [1], [1])
         ),
         "issue_areas_by_category": issue_areas_by_category,
         "organizations_in_issue_area": lambda who: organizations_in_issue_area(
