@@ -237,6 +237,7 @@ GET_SURFACES = {
         "founding",
         "sort",
         "page",
+        "complements",
     ],
     "/members/graph/": ["issue", "state"],
     "/members/graph/data/": ["issue", "state"],

@@ -63,8 +63,12 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
 
     @path("", name="directory")
     def directory(self, request):
+        from members.complements import PARAM, complements_page
         from members.directory import DirectoryResults
 
+        if PARAM in request.GET:
+            # "Complements us": one's own organization's partners, not a search.
+            return complements_page(self, request)
         results = DirectoryResults(request.viewer, request.GET)
         return self.render(
             request,

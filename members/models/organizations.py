@@ -391,6 +391,8 @@ class MemberOrganizationPage(Page):
                 "partners": profile_partners(
                     self, viewer, terms["issue"], terms["approach"]
                 ),
+                # Its own staff may list every partner that complements it.
+                "lists_complements": viewer.acts_for(self.pk),
             }
         )
         return context

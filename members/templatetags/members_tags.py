@@ -40,3 +40,16 @@ def directory_params_any(search):
 @register.filter
 def directory_params_without_q(search):
     return search.params_without_q()
+
+
+@register.inclusion_tag("members/components/complements_links.html", takes_context=True)
+def complements_links(context, directory):
+    """For staff of member organizations: a link to the "Complements us" view of
+    each organization they work for (one query; none for anyone else)."""
+    from members.complements import own_organizations
+
+    request = context.get("request")
+    return {
+        "directory": directory,
+        "organizations": own_organizations(viewer_of(request)),
+    }

@@ -31,7 +31,7 @@ class Canary:
 
 @pytest.fixture
 def canary(directory, issues_index):
-    from members.models import IssueArea, Visibility
+    from members.models import Approach, IssueArea, Visibility
     from tests.factories import (
         CoordinatorFactory,
         MemberOrganizationPageFactory,
@@ -61,6 +61,11 @@ def canary(directory, issues_index):
         member_since=datetime.date(2015, 1, 1),
         issue_areas=[issue_area],
     )
+    # Different ways of working, so each is the other's complementary partner.
+    organization.approaches.set(Approach.objects.filter(slug="direct-services"))
+    organization.save()
+    neighbour.approaches.set(Approach.objects.filter(slug="litigation"))
+    neighbour.save()
     own_user = UserFactory(username="canary-staff")
     MembershipFactory(user=own_user, organization=organization)
     other_member = UserFactory(username="neighbour-staff")

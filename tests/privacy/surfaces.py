@@ -120,6 +120,24 @@ def members_only(path_of):
     return lambda client, canary: fetch_members_only(client, path_of(canary))
 
 
+# "Complements us" (/members/?complements=<slug>) answers only an organization's
+# own staff, and refuses everyone else alike (403).
+SURFACES += [
+    Surface(
+        "complements view of its neighbour",
+        members_only(lambda canary: f"/members/?complements={canary.neighbour.slug}"),
+        None,
+    ),
+    Surface(
+        "complements view for its own address",
+        members_only(
+            lambda canary: f"/members/?complements={canary.organization.slug}"
+        ),
+        None,
+    ),
+]
+
+
 # Joint work (needs the `joint_work` fixture): the DESIGN shows a hidden organization
 # on sign-on lists and the board only as "a member organization". Whether its own
 # staff see their name there is up to each page, so insiders are not asserted.
