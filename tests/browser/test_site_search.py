@@ -1,9 +1,8 @@
 """The search box in the header, on a phone: a member types a word and gets the
 site's results grouped by kind, the board's among them; a visitor gets no board."""
 
-from network.demo import DEMO_PASSWORD
 from tests.browser.accessibility import blocking_violations
-from tests.browser.conftest import save_screenshot, sign_in
+from tests.browser.conftest import DEMO_PASSWORD, save_screenshot, sign_in
 
 PHONE = {"width": 390, "height": 844}
 
