@@ -226,7 +226,12 @@ class DirectorySearch(FacetedQuery):
         sort = params.get("sort")
         # Best match needs words to match.
         known = sort in dict(SORTS) and (sort != SORT_RELEVANCE or search.q)
-        return replace(search, sort=sort if known else search.default_sort)
+        refused = search.refused
+        if sort and sort not in dict(SORTS):
+            refused += ((_("Order"), sort),)
+        return replace(
+            search, sort=sort if known else search.default_sort, refused=refused
+        )
 
     @property
     def default_sort(self):
@@ -317,6 +322,25 @@ class DirectoryResults(FacetedSearch):
             object_list.select_related("logo").prefetch_related("logo__renditions")
         )
         return attach_issue_areas(organizations, self.vocabulary)
+
+    def spelling_phrases(self):
+        """Every term's name and aliases, and the names and cities of the
+        organizations this viewer may see, in one query."""
+        return [
+            phrase
+            for (phrase,) in spelling_rows([IssueArea, Approach, Population], self.base)
+        ]
+
+
+def spelling_rows(vocabularies, organizations):
+    """One UNION query of (text,) rows: the vocabularies' names and aliases, and
+    the titles and cities of `organizations` (already filtered for the viewer)."""
+    parts = [
+        model.objects.order_by().values_list(column)
+        for model in vocabularies
+        for column in ("name", "aliases")
+    ] + [organizations.order_by().values_list(column) for column in ("title", "city")]
+    return parts[0].union(*parts[1:], all=True)
 
 
 def attach_issue_areas(organizations, vocabulary=None):

@@ -28,7 +28,7 @@ from home.facets import (
     YearFacet,
     by_count,
 )
-from members.models import MemberOrganizationPage
+from members.models import IssueArea, MemberOrganizationPage
 
 RESOURCES_PER_PAGE = 20
 
@@ -36,7 +36,10 @@ RESOURCES_PER_PAGE = 20
 class OrganizationFacet(RelatedFacet):
     """Resources credited to one organization. Only organizations the person may
     see are offered, named, counted or accepted: filtering by a hidden one would
-    reveal which resources it contributed to."""
+    reveal which resources it contributed to. A refused value is not named back:
+    the page for a hidden organization's slug is the page for no slug at all."""
+
+    names_refused = False
 
     def __init__(self, param, label, *, visible, **options):
         super().__init__(
@@ -109,3 +112,17 @@ class LibraryResults(FacetedSearch):
 
     def ordered(self):
         return self.narrowed().newest_first().with_listing_data(self.viewer)
+
+    def spelling_phrases(self):
+        """The kinds of resource, every issue area's name and aliases, and the
+        titles of the resources this viewer may see (one query)."""
+        parts = [
+            IssueArea.objects.order_by().values_list(column)
+            for column in ("name", "aliases")
+        ]
+        rows = parts[0].union(
+            *parts[1:], self.base.order_by().values_list("title"), all=True
+        )
+        return [str(label) for label in ResourceKind.labels] + [
+            phrase for (phrase,) in rows
+        ]

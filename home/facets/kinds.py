@@ -80,6 +80,9 @@ class Facet:
     """
 
     kind = "values"
+    # A refused value is named back to the person who gave it, unless naming it
+    # could confirm something (an organization's slug).
+    names_refused = True
 
     def __init__(
         self,
@@ -119,6 +122,18 @@ class Facet:
     def read(self, params):
         """The values chosen, cleaned: distinct, bounded, accepted; unknown or
         malformed values are dropped, never an error."""
+        return self.choose(params)[0]
+
+    def choose(self, params):
+        """(chosen, refused): the values read, and those given that were dropped
+        (unknown, malformed, one too many), for the list to say so."""
+        given = self.given(params)
+        chosen = self.accept(given)[:MAX_VALUES]
+        return chosen, self.refused(given, chosen)
+
+    def given(self, params):
+        """The values in the URL, cleaned of control characters and spaces,
+        distinct, and bounded in length and number, before they are checked."""
         if self.multiple:
             raw = params.getlist(self.param)[: MAX_VALUES * 2]
         else:
@@ -128,7 +143,11 @@ class Facet:
             value = without_control_characters(value).strip()[:MAX_VALUE_LENGTH]
             if value and value not in values:
                 values.append(value)
-        return self.accept(values)[:MAX_VALUES]
+        return values
+
+    def refused(self, given, chosen):
+        """The values given that the facet did not take."""
+        return [value for value in given if value not in chosen]
 
     def accept(self, values):
         """The values this facet can take (a subclass may ask the database)."""
@@ -270,12 +289,18 @@ class FlagFacet(Facet):
         super().__init__(param, label, multiple=False, **options)
         self.field = field
 
-    def read(self, params):
-        return (
-            [self.ON]
-            if params.get(self.param, "") in {"1", "on", "true", "yes"}
-            else []
-        )
+    YES = {"1", "on", "true", "yes"}
+    NO = {"0", "off", "false", "no"}
+
+    def given(self, params):
+        value = params.get(self.param, "")[:MAX_VALUE_LENGTH]
+        return [value] if value else []
+
+    def accept(self, values):
+        return [self.ON] if values and values[0] in self.YES else []
+
+    def refused(self, given, chosen):
+        return [value for value in given if value not in self.YES | self.NO]
 
     def narrow(self, queryset, values, match_all=False):
         return queryset.filter(**{self.field: True})

@@ -8,10 +8,17 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Value
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from home.facets.kinds import Facet, Option, grouped_counts
-from home.facets.words import TypedText
+from home.facets.words import MAX_QUERY_LENGTH, TypedText, did_you_mean, known_words
 from home.validation import MAX_ID, parse_bounded_int
+
+# A notice names at most this many refused values, each cut to this length.
+NAMED_REFUSALS = 5
+REFUSAL_SHOWN_LENGTH = 40
 
 
 @dataclass
@@ -26,18 +33,36 @@ class FacetedQuery:
     chosen: dict = field(default_factory=dict)
     match_all: frozenset = frozenset()
     page: int = 1
+    # What the URL asked for that the list cannot do, for it to say so: (what,
+    # value) pairs, and a page "number" that is none.
+    refused: tuple = ()
+    page_refused: str = ""
 
     @classmethod
     def read(cls, params, facets):
+        chosen, refused = {}, []
+        for facet in facets:
+            chosen[facet.param], dropped = facet.choose(params)
+            refused += [
+                (facet.label, value if facet.names_refused else None)
+                for value in dropped
+            ]
+            match = params.get(facet.match_param or "", "")
+            if facet.match_param and match not in ("", "all", "any"):
+                refused.append((_("Match"), match))
+        raw_page = params.get("page", "")
+        # Page numbers below 1 or not numbers at all mean the first page.
+        page = parse_bounded_int(raw_page, 1, MAX_ID)
         return cls(
             facets=tuple(facets),
             typed=TypedText.read(params.get("q", "")),
-            chosen={facet.param: facet.read(params) for facet in facets},
+            chosen=chosen,
             match_all=frozenset(
                 facet.param for facet in facets if facet.reads_match_all(params)
             ),
-            # Page numbers below 1 or not numbers at all mean the first page.
-            page=parse_bounded_int(params.get("page"), 1, MAX_ID) or 1,
+            page=page or 1,
+            refused=tuple(refused),
+            page_refused="" if page or not raw_page else raw_page,
         )
 
     @property
@@ -164,6 +189,9 @@ class FacetedSearch:
         self.base = base
         self.declared = tuple(facets)
         self.text_search = text_search
+        # Set once the words matched nothing exactly and close spellings are
+        # searched instead (TextSearch.loosened).
+        self.matched_loosely = False
         self.search = self.read_query(params)
 
     def read_query(self, params):
@@ -201,14 +229,26 @@ class FacetedSearch:
             parts.append(facet.counts(self.narrowed(skip=skip), index))
         return parts
 
-    @cached_property
-    def _count_rows(self):
-        """{index: {key: (label, count)}} from one UNION ALL query."""
+    def _counted(self):
         parts = self._count_parts()
         rows = {}
         for index, key, label, count in parts[0].union(*parts[1:], all=True):
             if key is not None:
                 rows.setdefault(index, {})[key] = (label, count)
+        return rows
+
+    @cached_property
+    def _count_rows(self):
+        """{index: {key: (label, count)}} from one UNION ALL query; when the
+        words found nothing and the backend can match close spellings, from a
+        second one over those (the results and their order follow)."""
+        rows = self._counted()
+        if self.search.typed.words and not rows.get(TOTAL):
+            loosened = self.text_search and self.text_search.loosened()
+            if loosened is not None:
+                self.text_search, self.matched_loosely = loosened, True
+                self.__dict__.pop("matching_ids", None)
+                rows = self._counted()
         return rows
 
     @cached_property
@@ -274,7 +314,109 @@ class FacetedSearch:
     @cached_property
     def page(self):
         """The page of results asked for; a page past the end is the last one."""
-        paginator = CountedPaginator(self.ordered(), self.page_size, count=self.total)
+        # The count first: it settles whether the words matched exactly or loosely.
+        count = self.total
+        paginator = CountedPaginator(self.ordered(), self.page_size, count=count)
         page = paginator.get_page(self.search.page)
         page.object_list = self.listed(page.object_list)
         return page
+
+    # Saying what was done with the request.
+
+    def spelling_phrases(self):
+        """Names and terms a misspelt search is corrected towards (did_you_mean):
+        subclasses give theirs, in one query, only the viewer may see."""
+        return []
+
+    @cached_property
+    def did_you_mean(self):
+        """The search with its words corrected towards `spelling_phrases`, when
+        they found nothing exactly; None otherwise."""
+        words = self.search.typed.words
+        if not words or (self.total and not self.matched_loosely):
+            return None
+        corrected = did_you_mean(words, known_words(self.spelling_phrases()))
+        if corrected is None:
+            return None
+        return replace(self.search, typed=TypedText(corrected), page=1)
+
+    @cached_property
+    def notices(self):
+        """What the person should know about how their request was read: every
+        part of it that could not be used as given, in plain words."""
+        search, notices = self.search, []
+        typed = search.typed
+        if typed.shortened:
+            notices.append(
+                _(
+                    "Your search was long, so only its first %(max)d characters "
+                    "were used."
+                )
+                % {"max": MAX_QUERY_LENGTH}
+            )
+        if typed.cleaned:
+            notices.append(_("Control characters in your search were taken out."))
+        if typed.text and not typed.words:
+            notices.append(
+                _(
+                    "\u201c%(q)s\u201d has no letters or digits to search for: "
+                    "type some words."
+                )
+                % {"q": shortened(typed.text)}
+            )
+        elif typed.has_syntax:
+            notices.append(
+                _(
+                    "Quotation marks, brackets, symbols and AND, OR, NOT have no "
+                    "special meaning here: the search looked for the words "
+                    "\u201c%(words)s\u201d, all of them."
+                )
+                % {"words": typed.words}
+            )
+        if search.refused:
+            named = [
+                f"{label} \u201c{shortened(value)}\u201d" if value else str(label)
+                for label, value in search.refused[:NAMED_REFUSALS]
+            ]
+            more = len(search.refused) - len(named)
+            if more:
+                named.append(
+                    ngettext("and %(n)d more", "and %(n)d more", more) % {"n": more}
+                )
+            notices.append(
+                _(
+                    "Some filters in the address are not ones this list offers, "
+                    "so they were left out: %(filters)s."
+                )
+                % {"filters": ", ".join(named)}
+            )
+        if search.page_refused:
+            notices.append(
+                _(
+                    "\u201c%(page)s\u201d is not a page number, so this is the "
+                    "first page."
+                )
+                % {"page": shortened(search.page_refused)}
+            )
+        elif search.page > self.page.paginator.num_pages:
+            notices.append(
+                ngettext(
+                    "There is only %(n)d page of results, so this is it.",
+                    "There are only %(n)d pages of results, so this is the last.",
+                    self.page.paginator.num_pages,
+                )
+                % {"n": self.page.paginator.num_pages}
+            )
+        if self.matched_loosely and self.total:
+            notices.append(
+                _(
+                    "Nothing matched \u201c%(q)s\u201d exactly; these are the "
+                    "closest matches."
+                )
+                % {"q": shortened(typed.text)}
+            )
+        return notices
+
+
+def shortened(text):
+    return Truncator(text).chars(REFUSAL_SHOWN_LENGTH)

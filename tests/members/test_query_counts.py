@@ -46,6 +46,9 @@ PAGES = [
         11,
     ),
     ("directory, last page by newest", "/members/?sort=newest&page=999", 11),
+    # Nothing found: the counts again over close matches (PostgreSQL) and the
+    # words a correction is drawn from.
+    ("directory, a typo", "/members/?q=imigration", 13),
     # DESIGN asks 12; related organizations take 2 (weights, ranking) and the profile
     # also lists the organization's campaigns and resources.
     ("profile", f"/members/{slugify(title_for(1))}/", 13),
