@@ -23,7 +23,14 @@ from home.facets import (
     RelatedFacet,
     TextSearch,
 )
-from members.geography import COUNTRY_NAMES
+from members.geography import (
+    COUNTRY_NAMES,
+    country_name,
+    normalize,
+    read_subdivision,
+    subdivision_country,
+    subdivision_name,
+)
 from members.models import (
     Approach,
     IssueArea,
@@ -151,6 +158,48 @@ def profile_terms(organization):
     return terms
 
 
+def by_country_then_name(option):
+    country = country_name(subdivision_country(option.value))
+    return (normalize(country), normalize(option.label))
+
+
+class SubdivisionFacet(ChoiceFacet):
+    """States and regions: ISO 3166-2 codes in the URL (?state=US-TX), one value
+    per place so counts never split "CA" from "California", named in the reader's
+    language and grouped by country (each option's `group`). Counted like any
+    facet, with the other facets applied: with a country chosen it lists that
+    country's states and regions, with none those of the countries in the results.
+
+    Links from before places were structured name states as typed
+    (?state=California, ?state=CA): each is read as the code it names
+    (members.geography.read_subdivision); one that names no place is refused,
+    and the directory says so."""
+
+    def __init__(self, param, label, **options):
+        options.setdefault("order", by_country_then_name)
+        super().__init__(param, label, field="subdivision", **options)
+
+    def accept(self, values):
+        codes = []
+        for value in values:
+            code = read_subdivision(value)
+            if code and code not in codes:
+                codes.append(code)
+        return codes
+
+    def refused(self, given, chosen):
+        return [value for value in given if not read_subdivision(value)]
+
+    def label_for(self, value):
+        return subdivision_name(value)
+
+    def options(self, counts, labels, chosen, remove):
+        options = super().options(counts, labels, chosen, remove)
+        for option in options:
+            option.group = country_name(subdivision_country(option.value))
+        return options
+
+
 def directory_facets(vocabulary):
     """The directory's facets, in the order they are shown and written to the URL.
     Vocabulary facets count by id and list every term that has results; places
@@ -188,7 +237,6 @@ def directory_facets(vocabulary):
             count_key="population_id",
             choices=terms(vocabulary.populations),
         ),
-        ChoiceFacet("state", _("State or region"), field="region", shown=PLACES_SHOWN),
         ChoiceFacet(
             "country",
             _("Country"),
@@ -197,6 +245,7 @@ def directory_facets(vocabulary):
             labels=COUNTRY_NAMES,
             shown=PLACES_SHOWN,
         ),
+        SubdivisionFacet("state", _("State or region"), shown=PLACES_SHOWN),
         ChoiceFacet.from_choices("scope", _("Reach"), Scope),
         FlagFacet(
             "affected",

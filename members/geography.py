@@ -141,6 +141,11 @@ def place_label(city, subdivision, country, home_country="US"):
     return ", ".join(part for part in parts if part)
 
 
+def subdivision_label(code, home_country="US"):
+    """A state or region on its own: "Texas"; abroad "Genève, Switzerland"."""
+    return place_label("", code, subdivision_country(code), home_country)
+
+
 def _name_variants(name):
     """A name and the shorter forms people write: "Madrid, Comunidad de" also as
     "Comunidad de Madrid" and "Madrid"; "Lleida [Lérida]" also as each."""
@@ -194,6 +199,31 @@ def match_subdivision(text, country):
         # A region and one of its provinces of the same name: the region.
         found = {code for code in found if not _subdivisions()[code].parent_code}
     return next(iter(found)) if len(found) == 1 else None
+
+
+@cache
+def _index_everywhere():
+    """{normalized name or code: {codes}} over every country."""
+    everywhere = defaultdict(set)
+    for keys in _index().values():
+        for key, codes in keys.items():
+            everywhere[key] |= codes
+    return everywhere
+
+
+def read_subdivision(text, home_country="US"):
+    """The ISO 3166-2 code `text` names when no country is given with it (an old
+    link's ?state=California): a code as is ("US-TX", any case); else a state or
+    region of the network's home country ("CA" is California); else a name only
+    one place anywhere has ("Geneva", "CDMX"). None otherwise."""
+    code = str(text or "").strip().upper()
+    if is_subdivision(code):
+        return code
+    found = match_subdivision(text, home_country)
+    if found:
+        return found
+    anywhere = _index_everywhere().get(normalize(text), set())
+    return next(iter(anywhere)) if len(anywhere) == 1 else None
 
 
 def place_from_text(text, country, subdivision=""):

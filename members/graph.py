@@ -6,35 +6,52 @@ capped (the page says so and invites a filter); the directory is the accessible 
 view of the same organizations.
 """
 
+from typing import NamedTuple
+
 from django.db.models import Count, Q
 
 from home.facets import without_control_characters
+from members.geography import read_subdivision, subdivision_label
 from members.models import IssueArea, MemberOrganizationPage, OrganizationIssueArea
 
 MAX_GRAPH_ORGANIZATIONS = 400
 
 
+class State(NamedTuple):
+    """A state or region the graph offers: its ISO 3166-2 code (the value the
+    directory's ?state= takes too) and its name."""
+
+    code: str
+    label: str
+
+
 def graph_filters(params, issue_slugs, states=None):
-    """The graph's two filters, read from the URL; unknown values mean no filter."""
+    """The graph's two filters, read from the URL; unknown values mean no filter.
+    The state is a subdivision code, as in the directory; an old link's name
+    ("Texas") is read as the code it names."""
     issue = without_control_characters(params.get("issue", "")).strip()[:100]
     state = without_control_characters(params.get("state", "")).strip()[:100]
     if issue not in issue_slugs:
         issue = ""
-    if states is not None and state not in states:
+    if state:
+        state = read_subdivision(state) or ""
+    if states is not None and state not in {getattr(s, "code", s) for s in states}:
         state = ""
     return issue, state
 
 
 def graph_states(viewer):
-    """States and regions among the organizations the viewer may see (one query)."""
-    return sorted(
+    """States and regions among the organizations the viewer may see, by name
+    (one query)."""
+    codes = (
         MemberOrganizationPage.objects.visible_to(viewer)
-        .exclude(region="")
+        .exclude(subdivision="")
         .order_by()
-        .values_list("region", flat=True)
-        .distinct(),
-        key=str.casefold,
+        .values_list("subdivision", flat=True)
+        .distinct()
     )
+    states = [State(code, subdivision_label(code)) for code in codes]
+    return sorted(states, key=lambda state: state.label.casefold())
 
 
 def graph_data(request, issue="", state=""):
@@ -46,11 +63,11 @@ def graph_data(request, issue="", state=""):
             )
         )
     if state:
-        organizations = organizations.filter(region=state)
+        organizations = organizations.filter(subdivision=state)
     total = organizations.count()
     shown = list(
         organizations.order_by("title", "pk").only(
-            "id", "title", "url_path", "path", "depth", "city", "region", "country"
+            "id", "title", "url_path", "path", "depth", "city", "subdivision", "country"
         )[:MAX_GRAPH_ORGANIZATIONS]
     )
     ids = [org.pk for org in shown]

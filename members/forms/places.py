@@ -97,6 +97,9 @@ class PlaceFormMixin:
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("subdivision") and hasattr(self.instance, "region"):
+            # The place is chosen now: what was first written has served.
+            self.instance.region = ""
         country = cleaned.get("country")
         if (
             self.subdivision_required

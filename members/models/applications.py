@@ -207,8 +207,6 @@ class MembershipApplication(index.Indexed, models.Model):
         error = check_subdivision(self.subdivision, self.country)
         if error:
             raise ValidationError({"subdivision": error})
-        if self.subdivision:
-            self.region = ""
 
     @property
     def country_name(self):

@@ -316,9 +316,6 @@ class MemberOrganizationPage(Page):
         subdivision_error = check_subdivision(self.subdivision, self.country)
         if subdivision_error:
             errors["subdivision"] = subdivision_error
-        elif self.subdivision:
-            # The place is chosen now: what was first written has served.
-            self.region = ""
         if errors:
             raise ValidationError(errors)
 

@@ -168,7 +168,8 @@ def test_facet_counts_say_what_choosing_each_value_would_give(client, network):
     assert facet_counts(results, "founding") == {"1": 1}
     # ...while the state facet counts as if no state were chosen, so a person can
     # widen the search to another state.
-    assert facet_counts(results, "state") == {"Geneva": 1, "New Mexico": 2, "Texas": 2}
+    # One value per place: the ISO 3166-2 code, named "Texas" on the page.
+    assert facet_counts(results, "state") == {"CH-GE": 1, "US-NM": 2, "US-TX": 2}
     assert facet_counts(results, "country") == {"US": 2}
     assert facet_counts(results, "scope") == {"local": 1, "state": 1}
 
@@ -283,7 +284,7 @@ def test_every_choice_is_in_the_url_and_the_form_shows_it_back(client, network):
     search = response.context["search"]
 
     assert search.params() == (
-        "q=rights&issue=detention&match=all&approach=litigation&state=Texas"
+        "q=rights&issue=detention&match=all&approach=litigation&state=US-TX"
         "&affected=1&sort=name"
     )
     assert 'value="rights"' in html
@@ -301,7 +302,7 @@ def test_empty_results_suggest_which_filter_to_loosen(client, network):
     by_facet = {s["facet"].name: s for s in suggestions}
     assert by_facet["state"]["params"] == "issue=housing"
     assert by_facet["state"]["count"] == 2  # housing anywhere
-    assert by_facet["issue"]["params"] == "state=Geneva"
+    assert by_facet["issue"]["params"] == "state=CH-GE"
     assert 'href="?issue=housing"' in html
 
 
@@ -324,16 +325,18 @@ def test_the_directory_works_without_javascript(client, network):
 def test_a_long_list_of_places_is_folded_but_a_chosen_place_stays_in_view(
     client, directory
 ):
-    states = [f"State {letter}" for letter in "ABCDEFGHIJKLMN"]  # fourteen
+    states = "AL AK AZ AR CA CO CT DE FL GA HI ID IL WY".split()  # fourteen
     for state in states:
-        build_organization(directory, title=f"Org in {state}", region=state)
+        build_organization(
+            directory, title=f"Org in {state}", subdivision=f"US-{state}"
+        )
 
     folded = client.get("/members/").content.decode()
-    chosen = client.get("/members/?state=State+N").content.decode()
+    chosen = client.get("/members/?state=US-WY").content.decode()
 
     assert '<details class="facet__more">' in folded
     assert "4 more" in folded
     # Every place can still be chosen, folded or not.
-    assert 'value="State N"' in folded
+    assert 'value="US-WY"' in folded
     assert '<details class="facet__more" open>' in chosen
-    assert 'id="facet-state-state-n" name="state" value="State N" checked' in chosen
+    assert 'id="facet-state-us-wy" name="state" value="US-WY" checked' in chosen

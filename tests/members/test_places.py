@@ -196,17 +196,6 @@ def test_a_state_of_another_country_is_refused_wherever_the_page_is_saved(direct
     ]
 
 
-def test_choosing_a_state_clears_what_was_first_written(directory):
-    org = build_organization(
-        directory, title="Old Text", subdivision="", region="Upstate"
-    )
-    org.subdivision = "US-NY"
-
-    org.full_clean()
-
-    assert org.region == ""
-
-
 @pytest.fixture
 def signed_in_editor(client, org_a, editor_a, network_settings):
     network_settings.member_edits_need_review = False  # edits go live at once
