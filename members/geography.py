@@ -237,6 +237,19 @@ def place_from_text(text, country, subdivision=""):
     return (code, "") if code else ("", text)
 
 
+def country_search_text(code):
+    """What finds an organization by its country in search: its name in
+    NAME_LANGUAGES (not the code: "US" or "CA" would match whole countries where
+    people mean a state)."""
+    if not code or code not in countries:
+        return ""
+    names = []
+    for language in NAME_LANGUAGES:
+        with translation.override(language):
+            names.append(country_name(code))
+    return " ".join(dict.fromkeys(names))
+
+
 def subdivision_search_text(code):
     """What finds an organization by its state or region in search: the names
     (in NAME_LANGUAGES, with the aliases) and the code without its country ("TX",

@@ -31,10 +31,12 @@ from members.forms.places import OrganizationAdminPageForm
 from members.geography import (
     SubdivisionField,
     country_name,
+    country_search_text,
     is_subdivision,
     place_label,
     subdivision_country,
     subdivision_name,
+    subdivision_search_text,
 )
 from members.models.choices import MembershipStatus, Scope, Visibility
 from members.models.queries import MemberOrganizationManager
@@ -278,14 +280,15 @@ class MemberOrganizationPage(Page):
         index.SearchField("mission"),
         index.SearchField("looking_for_partners_on"),
         index.SearchField("city"),
-        index.SearchField("region"),
+        # The state or region's names and code, and the country's name.
+        index.SearchField("place_search_text"),
         index.AutocompleteField("title"),
         index.RelatedFields("issue_areas", TERM_SEARCH_FIELDS),
         index.RelatedFields("approaches", TERM_SEARCH_FIELDS),
         index.RelatedFields("populations", TERM_SEARCH_FIELDS),
         index.FilterField("visibility"),
         index.FilterField("membership_status"),
-        index.FilterField("region"),
+        index.FilterField("subdivision"),
         index.FilterField("country"),
         index.FilterField("scope"),
         index.FilterField("founding_member"),
@@ -326,6 +329,19 @@ class MemberOrganizationPage(Page):
     @property
     def subdivision_name(self):
         return subdivision_name(self.subdivision)
+
+    def place_search_text(self):
+        """What finds the organization by its place in search, on both backends:
+        "TX" and "Texas", "CDMX" and "Ciudad de México", "Mexico"
+        (members.geography). Not the text first written, which is not a place."""
+        return " ".join(
+            part
+            for part in (
+                subdivision_search_text(self.subdivision),
+                country_search_text(self.country),
+            )
+            if part
+        )
 
     @property
     def place(self):
