@@ -420,3 +420,33 @@ POPULATION_ALIASES = {
     "low-income-communities": ["Poor communities", "Low-income families"],
     "rural-communities": ["Rural areas", "Farming communities"],
 }
+
+# Pairs of issue areas the network treats as related from the start (linked both
+# ways). Coordinators curate them afterwards in the admin; hubs and board threads
+# also relate issue areas that many organizations work on together.
+RELATED_ISSUE_AREAS = [
+    ("immigration", "asylum"),
+    ("immigration", "detention"),
+    ("asylum", "detention"),
+    ("detention", "prison-conditions"),
+    ("criminal-justice", "policing"),
+    ("criminal-justice", "prison-conditions"),
+    ("criminal-justice", "youth-justice"),
+    ("childrens-rights", "youth-justice"),
+    ("death-penalty", "prison-conditions"),
+    ("torture", "prison-conditions"),
+    ("torture", "transitional-justice"),
+    ("un-advocacy", "transitional-justice"),
+    ("housing", "poverty"),
+    ("food-and-water", "poverty"),
+    ("food-and-water", "environmental-justice"),
+    ("indigenous-rights", "environmental-justice"),
+    ("indigenous-rights", "language-and-culture"),
+    ("womens-rights", "gender-based-violence"),
+    ("human-trafficking", "labor"),
+    ("disability-rights", "health"),
+    ("racial-discrimination", "voting-rights"),
+    ("freedom-of-expression", "digital-rights"),
+    ("freedom-of-expression", "human-rights-defenders"),
+    ("freedom-of-expression", "religious-freedom"),
+]

@@ -5,6 +5,7 @@ populations served) as snippets, grouped under one "Taxonomy" menu."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -12,6 +13,7 @@ from members.admin_desk.applications import application_viewset
 from members.admin_desk.audit_log import register_log_actions
 from members.admin_desk.dashboard import NetworkDeskPanel
 from members.admin_desk.suggestions import suggestion_viewset
+from members.forms.taxonomy import IssueAreaForm
 from members.models import Approach, IssueArea, Population
 
 # --- the coordinators' desk ---------------------------------------------------------
@@ -50,6 +52,8 @@ class IssueAreaViewSet(SnippetViewSet):
     # which the search index never saw, and the list is short.
     search_backend_name = None
     ordering = ["name"]
+    # The model's panels, on the form that offers only the other issue areas.
+    edit_handler = ObjectList(IssueArea.panels, base_form_class=IssueAreaForm)
 
 
 class ApproachViewSet(SnippetViewSet):

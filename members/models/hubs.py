@@ -42,6 +42,7 @@ class IssueAreaIndexPage(RoutablePageMixin, Page):
         from members.hubs import hub_page
         from members.models.directory import MemberDirectoryPage
         from members.models.taxonomy import IssueArea
+        from members.related_rights import related_issue_areas
 
         area = IssueArea.objects.filter(slug=slug).first()
         if area is None:
@@ -54,6 +55,7 @@ class IssueAreaIndexPage(RoutablePageMixin, Page):
                 "organizations": hub_page(
                     request.viewer, area, request.GET.get("page")
                 ),
+                "related_areas": related_issue_areas([area]),
                 # The directory's graph route, under the directory's own url.
                 "graph_url": (section_url("memberdirectorypage") or "")
                 + MemberDirectoryPage.get_resolver().reverse("graph"),

@@ -204,6 +204,17 @@ class IssueArea(index.Indexed, AliasedTerm, TagBase):
         default=RightsCategory.CROSS_CUTTING,
         help_text=_("Groups the issue areas on the issues page."),
     )
+    # Linked both ways. Hubs and board threads also relate issue areas that many
+    # organizations work on together (members.related_rights).
+    related_areas = models.ManyToManyField(
+        "self",
+        blank=True,
+        verbose_name=_("related issue areas"),
+        help_text=_(
+            "Issue areas the network works on together with this one. Linking one "
+            "here links both ways; hubs and board threads show them as related."
+        ),
+    )
 
     objects = IssueAreaManager()
 
@@ -213,6 +224,7 @@ class IssueArea(index.Indexed, AliasedTerm, TagBase):
         FieldPanel("aliases"),
         FieldPanel("description"),
         FieldPanel("rights_category"),
+        FieldPanel("related_areas"),
     ]
 
     search_fields = [

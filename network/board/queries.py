@@ -6,6 +6,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Valu
 from django.db.models.functions import Coalesce
 
 from members.models import IssueArea, MemberOrganizationPage
+from members.related_rights import organizations_on_issue_areas, related_issue_areas
 from members.viewer import require_viewer
 from network.models import Notification, Post, ReadState, Room, Thread
 
@@ -92,6 +93,20 @@ def issue_area_links(thread, viewer):
         )
         .order_by("name")
     )
+
+
+def who_works_on_this(viewer, issue_areas):
+    """For a thread's side panel: the issue areas related to the thread's, and
+    the organizations the reader may see on the thread's issue areas and, below
+    them, on the related ones. Two queries; none for a thread without issue
+    areas."""
+    related = related_issue_areas(issue_areas)
+    organizations = organizations_on_issue_areas(
+        viewer,
+        [area.pk for area in issue_areas],
+        [item.area.pk for item in related],
+    )
+    return related, organizations
 
 
 def live_threads(viewer, issue_areas=None, limit=5):

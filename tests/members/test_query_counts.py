@@ -54,8 +54,9 @@ PAGES = [
     ("profile", f"/members/{slugify(title_for(1))}/", 13),
     ("issue areas", "/issues/", 8),
     # The hub gathers six sections from three apps: its organizations, campaigns and
-    # deadlines, board threads, UN submissions, resources and news.
-    ("issue hub", "/issues/housing/", 19),
+    # deadlines, board threads, UN submissions, resources and news; and its related
+    # issue areas (one query).
+    ("issue hub", "/issues/housing/", 20),
     ("graph page", "/members/graph/", 9),
     ("graph data", "/members/graph/data/", 12),
     ("graph data for a state", "/members/graph/data/?state=Texas", 12),

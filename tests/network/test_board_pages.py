@@ -276,6 +276,10 @@ def test_thread_page_queries_do_not_grow_with_the_thread(
         author=board.bob,
         last_activity_at=small.last_activity_at,
     )
+    # Tagged as the board's own action tags a thread in an issue-area room: the
+    # side panel lists who works on its issue areas.
+    large.issue_areas.set(small.issue_areas.all())
+    large.save()
     add_posts(large, 2000, speakers)
     signed_in(client, board.bob)
     small_count = measure_thread(client, django_assert_max_num_queries, small, 14)

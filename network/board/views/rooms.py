@@ -16,7 +16,7 @@ from network.board import actions
 from network.board.actions import BoardActionError
 from network.board.events import redact, replay, unnamed_organization_ids
 from network.board.forms import PostForm, ThreadForm
-from network.board.queries import attach_unread, issue_area_links
+from network.board.queries import attach_unread, issue_area_links, who_works_on_this
 from network.board.views.access import (
     add_action_error,
     board_gate,
@@ -158,6 +158,8 @@ def thread_view(request, room_slug, thread_id):
     if page_posts and request.method != "POST":
         actions.do_mark_thread_read(user, thread, page_posts[-1].pk)
     can_moderate = request.viewer.is_coordinator
+    issue_areas = issue_area_links(thread, request.viewer)
+    related_areas, organizations = who_works_on_this(request.viewer, issue_areas)
     return render(
         request,
         "network/thread.html",
@@ -169,7 +171,9 @@ def thread_view(request, room_slug, thread_id):
             "form": form,
             "live_after": live_after,
             "is_last_page": not page.has_next(),
-            "issue_areas": issue_area_links(thread, request.viewer),
+            "issue_areas": issue_areas,
+            "related_areas": related_areas,
+            "organizations": organizations,
             "can_moderate": can_moderate,
             "post_prototype": POST_PROTOTYPE,
             "can_reply": not thread.locked or can_moderate,
