@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -22,6 +23,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
@@ -296,6 +298,11 @@ class MemberOrganizationPage(Page):
         index.FilterField("member_since"),
     ]
 
+    # The public API (network.api) serves only publicly listed organizations.
+    api_fields = [
+        APIField("place", serializer=serializers.ReadOnlyField(source="place_for_api"))
+    ]
+
     parent_page_types = ["members.MemberDirectoryPage"]
     subpage_types = []
     # Lists the chosen country's states or regions (members.forms.places).
@@ -342,6 +349,17 @@ class MemberOrganizationPage(Page):
             )
             if part
         )
+
+    @property
+    def place_for_api(self):
+        """The place by its codes and its names (in the request's language)."""
+        return {
+            "city": self.city,
+            "subdivision": {"code": self.subdivision, "name": self.subdivision_name}
+            if self.subdivision
+            else None,
+            "country": {"code": str(self.country), "name": self.country_name},
+        }
 
     @property
     def place(self):

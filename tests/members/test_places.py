@@ -336,3 +336,34 @@ def test_an_unknown_country_gets_a_clear_answer_not_an_error_page(client, db):
 
     assert response.status_code == 404
     assert response.json() == {"error": "No country has this code."}
+
+
+# --- Every surface names the place from its codes ----------------------------------
+
+
+def test_every_surface_names_the_place_from_its_codes(client, directory):
+    org = build_organization(
+        directory,
+        title="Colectivo Capital",
+        city="Coyoacán",
+        country="MX",
+        subdivision="MX-CMX",
+    )
+    place = "Coyoacán, Ciudad de México, Mexico"
+
+    assert place in client.get(org.url).content.decode()
+    assert place in client.get("/members/").content.decode()
+    api = client.get(f"/api/v2/pages/{org.pk}/").json()
+    assert api["place"] == {
+        "city": "Coyoacán",
+        "subdivision": {"code": "MX-CMX", "name": "Ciudad de México"},
+        "country": {"code": "MX", "name": "Mexico"},
+    }
+    graph = client.get("/members/graph/data/").json()
+    assert [node["place"] for node in graph["nodes"] if node.get("place")] == [place]
+
+
+def test_a_place_in_the_home_country_is_named_without_it(directory):
+    org = build_organization(directory, city="El Paso", subdivision="US-TX")
+
+    assert org.place == "El Paso, Texas"

@@ -47,7 +47,8 @@ def canary(directory, issues_index):
         title=name,
         slug="canary-shelter",
         summary=f"{word} documents abuses.",
-        region="Canarywood Territory",
+        # A place only the canary and its neighbour have.
+        subdivision="US-UM",
         city="Canaryville",
         visibility=Visibility.HIDDEN,
         member_since=datetime.date.today(),
@@ -56,7 +57,8 @@ def canary(directory, issues_index):
     neighbour = MemberOrganizationPageFactory(
         parent=directory,
         title="Open Door Torture Survivors Clinic",
-        region="Canarywood Territory",
+        # A place only the canary and its neighbour have.
+        subdivision="US-UM",
         visibility=Visibility.PUBLIC,
         member_since=datetime.date(2015, 1, 1),
         issue_areas=[issue_area],

@@ -51,7 +51,7 @@ SURFACES = [
     ),
     Surface(
         "directory filtered to its state",
-        url(lambda canary: f"/members/?state={quote(canary.organization.region)}"),
+        url(lambda canary: f"/members/?state={canary.organization.subdivision}"),
     ),
     Surface(
         "directory sorted newest first",
@@ -81,7 +81,7 @@ SURFACES = [
         "network graph data for its state",
         url(
             lambda canary: (
-                "/members/graph/data/?state=" + quote(canary.organization.region)
+                "/members/graph/data/?state=" + canary.organization.subdivision
             )
         ),
     ),
