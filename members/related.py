@@ -15,6 +15,12 @@ country above abroad (DESIGN.md section 6: nearby above distant). An El Paso
 immigration group meets the Texas groups on immigration before one in Honolulu
 that shares more.
 
+Complements. An organization complements the anchor when it shares an issue area
+and works in at least one way the anchor does not (a litigation group meets
+grassroots organizers and direct services on the same right). They rank by place
+as above, then by the overlap times the share of their ways of working that are
+new to the anchor. A profile shows each organization once: as related if it is.
+
 Only organizations the viewer may see (`visible_to`) are ranked, and only they are
 counted in the weights: a ranking reveals nothing about the others. A profile's
 two lists take two queries whatever the network's size: the weights, then one
@@ -43,7 +49,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Least, Round, RowNumber
+from django.db.models.functions import Cast, Coalesce, Least, Round, RowNumber
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -147,6 +153,10 @@ class Partner:
         return reason
 
     @property
+    def other_approaches_label(self):
+        return ", ".join(self.other_approaches)
+
+    @property
     def complement_reason(self):
         return format_lazy(
             _("Brings {approaches} to {names}"),
@@ -158,9 +168,15 @@ class Partner:
 @dataclass
 class ProfilePartners:
     related: list
+    # Complementary partners not already among the related ones.
     complements: list
     # False when the anchor records no way of working: nothing to differ from.
     complements_possible: bool
+
+    @property
+    def related_complements(self):
+        """Related organizations that also work in ways the anchor does not."""
+        return [item for item in self.related if item.other_approaches]
 
 
 def issue_area_weights(visible, area_ids):
@@ -200,11 +216,11 @@ def closeness(anchor, other):
     return 1 if str(other.country) == str(anchor.country) else 0
 
 
-def candidates(anchor, visible, weights):
-    """The organizations in `visible` sharing an issue area with `anchor`, each
-    with its `overlap`, its `score` (overlap and place) and `shared_ids`."""
+def overlap(weights):
+    """The weight of the anchor's issue areas an organization shares, over the
+    weight of them all (an aggregate over its issue-area rows)."""
     total = sum(weights.values()) or 1.0
-    overlap = Sum(
+    return Sum(
         Case(
             *(
                 When(issue_area_items__tag_id=pk, then=Value(weight / total))
@@ -214,33 +230,56 @@ def candidates(anchor, visible, weights):
             output_field=FloatField(),
         )
     )
+
+
+def candidates(anchor, visible, weights):
+    """The organizations in `visible` sharing an issue area with `anchor`, each
+    with its `overlap`, its `score` (overlap and place) and `shared_ids`."""
     return (
         visible.exclude(pk=anchor.pk)
         .filter(issue_area_items__tag_id__in=list(weights))
         .annotate(
-            overlap=Round(overlap, 6),
-            score=Round(overlap + place_bonus(anchor), 6),
+            overlap=Round(overlap(weights), 6),
+            score=Round(overlap(weights) + place_bonus(anchor), 6),
             shared_ids=ConcatenatedIds("issue_area_items__tag_id"),
         )
     )
 
 
-def other_approaches(approach_ids):
-    """The names of an organization's ways of working not in `approach_ids`, as a
-    JSON list (NULL when it has none of its own)."""
-    links = (
-        ApproachLink.objects.filter(memberorganizationpage_id=OuterRef("pk"))
-        .exclude(approach_id__in=approach_ids)
-        .order_by()
+def with_other_approaches(ranked, anchor, weights, approach_ids):
+    """`ranked` (candidates) with what each brings that the anchor lacks:
+    `other_approach_names`, the JSON list of its ways of working not in
+    `approach_ids` (NULL when none), and `complement_score`, place as for related
+    plus the overlap times the share of its ways of working that are new to the
+    anchor (an organization that works wholly otherwise counts its full overlap)."""
+    links = ApproachLink.objects.filter(
+        memberorganizationpage_id=OuterRef("pk")
+    ).order_by()
+    new = ~Q(approach_id__in=approach_ids)
+    names = (
+        links.filter(new)
         .values("memberorganizationpage_id")
         .annotate(names=JSONList("approach__name"))
         .values("names")
     )
-    return Subquery(links, output_field=TextField())
+    novelty = (
+        links.values("memberorganizationpage_id")
+        .annotate(
+            novelty=Cast(Count("pk", filter=new), FloatField())
+            / Cast(Count("pk"), FloatField())
+        )
+        .values("novelty")
+    )
+    return ranked.annotate(
+        other_approach_names=Subquery(names, output_field=TextField()),
+        novelty=Coalesce(Subquery(novelty, output_field=FloatField()), Value(0.0)),
+    ).annotate(
+        complement_score=Round(overlap(weights) * F("novelty") + place_bonus(anchor), 6)
+    )
 
 
-def best_first():
-    return [F("score").desc(), F("title").asc(), F("pk").asc()]
+def best_first(score="score"):
+    return [F(score).desc(), F("title").asc(), F("pk").asc()]
 
 
 def partner(other, anchor, areas_by_id):
@@ -285,25 +324,32 @@ def profile_partners(
         related_rank=Window(RowNumber(), order_by=best_first())
     )
     if approach_ids:
-        # Complementary ones first, then as related: the first few in this order
-        # are the complementary partners (any past them that are not, dropped
-        # below, only fill up a short list).
-        ranked = ranked.annotate(
-            other_approach_names=other_approaches(approach_ids)
+        # Complementary ones first, best by complement_score: the first few in
+        # this order that are not already related are the complementary
+        # partners (rows past them that are not complementary are dropped).
+        ranked = with_other_approaches(
+            ranked, organization, weights, approach_ids
         ).annotate(
             complementary=Case(
                 When(other_approach_names__isnull=False, then=Value(1)),
                 default=Value(0),
                 output_field=IntegerField(),
             ),
-            complement_rank=Window(
-                RowNumber(), order_by=[F("complementary").desc(), *best_first()]
-            ),
         )
-        # Both lists from one query: a row is kept when either keeps it.
+        ranked = ranked.annotate(
+            complement_rank=Window(
+                RowNumber(),
+                order_by=[
+                    F("complementary").desc(),
+                    *best_first("complement_score"),
+                ],
+            )
+        )
+        # Both lists from one query: a row is kept when either keeps it, and
+        # the complements may have to pass over every related organization.
         ranked = ranked.annotate(
             kept_rank=EarlierRank("related_rank", "complement_rank")
-        ).filter(kept_rank__lte=max(related_limit, complements_limit))
+        ).filter(kept_rank__lte=related_limit + complements_limit)
     else:
         ranked = ranked.filter(related_rank__lte=related_limit)
     rows = list(ranked)
@@ -312,11 +358,13 @@ def profile_partners(
         for row in sorted(rows, key=lambda row: row.related_rank)
         if row.related_rank <= related_limit
     ]
+    # Each organization is shown once on the profile: as related if it is.
+    shown = {item.organization.pk for item in related}
     complements = [
         partner(row, organization, areas_by_id)
         for row in sorted(rows, key=lambda row: getattr(row, "complement_rank", 0))
-        if getattr(row, "complementary", 0) and row.complement_rank <= complements_limit
-    ]
+        if getattr(row, "complementary", 0) and row.pk not in shown
+    ][:complements_limit]
     return ProfilePartners(related, complements, bool(approach_ids))
 
 
@@ -330,18 +378,23 @@ def related_organizations(organization, viewer, issue_areas, limit=RELATED_LIMIT
 
 def complementary_partners(organization, viewer, issue_area_ids, approach_ids):
     """Every organization `viewer` may see that shares an issue area with
-    `organization` and works in at least one way it does not, best first (overlap
-    and place), as a queryset to page through. Each row has `score`, `shared_ids`
-    and `other_approach_names` (see `partner`). Empty when the organization records
-    no issue area or no way of working. The weights take one query."""
+    `organization` and works in at least one way it does not, best first (place,
+    then overlap and novelty), as a queryset to page through. Each row has
+    `shared_ids`, `other_approach_names` and `complement_score` (see
+    `with_other_approaches`). Empty when the organization records no issue area or
+    no way of working. The weights take one query."""
     viewer = require_viewer(viewer)
     if not issue_area_ids or not approach_ids:
         return MemberOrganizationPage.objects.none()
     visible = MemberOrganizationPage.objects.visible_to(viewer)
     weights = issue_area_weights(visible, sorted(set(issue_area_ids)))
     return (
-        candidates(organization, visible, weights)
-        .annotate(other_approach_names=other_approaches(sorted(set(approach_ids))))
+        with_other_approaches(
+            candidates(organization, visible, weights),
+            organization,
+            weights,
+            sorted(set(approach_ids)),
+        )
         .filter(other_approach_names__isnull=False)
-        .order_by(*best_first())
+        .order_by(*best_first("complement_score"))
     )

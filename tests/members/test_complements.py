@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from members.related import profile_partners
+from members.related import complementary_partners, partner, profile_partners
 from members.viewer import ANONYMOUS, Viewer
 from tests.factories import (
     CoordinatorFactory,
@@ -87,6 +87,20 @@ def partners_for(anchor, viewer):
     )
 
 
+def complements_of(anchor, viewer):
+    """Every complement, as the "Complements us" view lists them."""
+    rows = complementary_partners(
+        anchor,
+        viewer,
+        [area.pk for area in anchor.issue_areas.all()],
+        [approach.pk for approach in anchor.approaches.all()],
+    )
+    return [
+        partner(row, anchor, {a.pk: a for a in anchor.issue_areas.all()})
+        for row in rows
+    ]
+
+
 def titles(partners):
     return [partner.organization.title for partner in partners]
 
@@ -100,19 +114,21 @@ def staff_of(organization):
 def test_complements_share_an_issue_area_and_bring_another_way_of_working(
     litigators,
 ):
-    partners = partners_for(litigators, ANONYMOUS)
+    complements = complements_of(litigators, ANONYMOUS)
 
-    # Nearby first (Texas, by name), then elsewhere in the country.
-    assert titles(partners.complements) == [
-        "Dallas Mixed",
+    # Nearby first; among the Texas ones, those that work wholly otherwise (the
+    # organizers) before those that also litigate; then elsewhere in the country.
+    assert titles(complements) == [
         "Juarez Street Organizers",
+        "Dallas Mixed",
         "Fresno Organizers",
     ]
-    assert "Austin Litigators" in titles(partners.related)
-    assert "Quiet Method" in titles(partners.related)
-    reasons = {
-        p.organization.title: str(p.complement_reason) for p in partners.complements
-    }
+    assert [item.organization.complement_score for item in complements] == [
+        pytest.approx(3.0),
+        pytest.approx(2.5),
+        pytest.approx(2.0),
+    ]
+    reasons = {p.organization.title: str(p.complement_reason) for p in complements}
     assert reasons["Dallas Mixed"] == (
         "Brings Grassroots organizing to Immigration and migrant rights"
     )
@@ -124,13 +140,55 @@ def test_members_see_members_only_complements_and_coordinators_hidden_ones(
     member = Viewer.for_user(staff_of(litigators))
     coordinator = Viewer.for_user(CoordinatorFactory())
 
-    assert titles(partners_for(litigators, member).complements) == [
-        "Dallas Mixed",
+    assert titles(complements_of(litigators, member)) == [
         "Houston Help Desk",
         "Juarez Street Organizers",
+        "Dallas Mixed",
         "Fresno Organizers",
     ]
-    assert "Quiet Refuge" in titles(partners_for(litigators, coordinator).complements)
+    assert "Quiet Refuge" in titles(complements_of(litigators, coordinator))
+
+
+def test_the_profile_shows_each_organization_once_related_first(litigators, directory):
+    # Six more litigators in Texas fill the related list.
+    for number in range(6):
+        build_organization(
+            directory,
+            title=f"Litigator {number}",
+            issue_areas=["immigration"],
+            approaches=["litigation"],
+            subdivision="US-TX",
+        )
+
+    partners = partners_for(litigators, ANONYMOUS)
+
+    related = titles(partners.related)
+    assert related == [
+        "Austin Litigators",
+        "Dallas Mixed",
+        "Juarez Street Organizers",
+        "Litigator 0",
+        "Litigator 1",
+        "Litigator 2",
+    ]
+    # The complements not already related, best first.
+    assert titles(partners.complements) == ["Fresno Organizers"]
+    # Related ones that complement say how.
+    assert titles(partners.related_complements) == [
+        "Dallas Mixed",
+        "Juarez Street Organizers",
+    ]
+    assert partners.related[1].other_approaches == ["Grassroots organizing"]
+
+
+def test_when_every_complement_is_related_the_profile_says_so(client, litigators):
+    html = client.get(litigators.url).content.decode()
+
+    section = html[html.index('id="complements-heading"') :]
+    assert "that work differently are all the ones that complement" in section
+    assert "No other organization on these issue areas works in other ways" not in (
+        section
+    )
 
 
 def test_an_organization_that_says_not_how_it_works_has_no_complements(
@@ -148,10 +206,20 @@ def test_an_organization_that_says_not_how_it_works_has_no_complements(
     assert "does not say how the organization works yet" in html
 
 
-def test_the_profile_shows_complements_beside_related(client, litigators):
+def test_the_profile_shows_complements_beside_related(client, litigators, directory):
+    for number in range(6):
+        build_organization(
+            directory,
+            title=f"Litigator {number}",
+            issue_areas=["immigration"],
+            approaches=["litigation"],
+            subdivision="US-TX",
+        )
+
     html = client.get(litigators.url).content.decode()
 
     assert "Working on the same rights differently" in html
+    assert "Works differently: Grassroots organizing" in html
     assert "Brings Grassroots organizing to Immigration and migrant rights" in html
     assert "Quiet Refuge" not in html
     assert "Houston Help Desk" not in html  # members only
