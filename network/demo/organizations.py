@@ -9,6 +9,7 @@ tests.factories.build_organization, with a generated logo and a few links elsewh
 import datetime
 import random
 
+from members.geography import match_subdivision
 from members.models import (
     Approach,
     IssueArea,
@@ -118,7 +119,8 @@ def build(rng, directory, count):
                 "councils to UN review bodies."
             ),
             "city": city,
-            "region": region,
+            # The content names places; they are stored as ISO 3166-2 codes.
+            "subdivision": match_subdivision(region, country),
             "country": country,
             "scope": scope,
             "founded_year": rng.randint(1968, 2022),

@@ -367,3 +367,17 @@ def test_a_place_in_the_home_country_is_named_without_it(directory):
     org = build_organization(directory, city="El Paso", subdivision="US-TX")
 
     assert org.place == "El Paso, Texas"
+
+
+def test_the_demo_network_records_every_place_as_codes(db, capsys):
+    from members.geography import subdivision_country
+
+    call_command("seed_network", "--orgs", "41")  # the 40th is abroad
+
+    places = list(MemberOrganizationPage.objects.values_list("country", "subdivision"))
+    assert len(places) >= 41
+    assert all(subdivision_country(code) == country for country, code in places)
+    assert {country for country, _code in places} > {"US"}
+    assert not MemberOrganizationPage.objects.exclude(region="").exists()
+    applications = MembershipApplication.objects.values_list("subdivision", flat=True)
+    assert set(applications) == {"US-MS", "US-AZ"}
