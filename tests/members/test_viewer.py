@@ -48,6 +48,7 @@ VERBS = (
     "related_organizations",
     "profile_partners",
     "complementary_partners",
+    "organizations_on_issue_areas",
     "issue_areas_by_category",
     "organizations_in_issue_area",
     "graph_states",
@@ -71,6 +72,7 @@ def _verbs(organization=None, document=None):
         profile_partners,
         related_organizations,
     )
+    from members.related_rights import organizations_on_issue_areas
     from network.board import queries
     from network.board.events import unnamed_organization_ids
     from network.board.models.access import may_use_board, organization_named_to
@@ -116,6 +118,9 @@ def _verbs(organization=None, document=None):
         ),
         "complementary_partners": lambda who: list(
             complementary_partners(organization, who, [1], [1])
+        ),
+        "organizations_on_issue_areas": lambda who: organizations_on_issue_areas(
+            who, [1], [2]
         ),
         "issue_areas_by_category": issue_areas_by_category,
         "organizations_in_issue_area": lambda who: organizations_in_issue_area(
