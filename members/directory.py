@@ -44,6 +44,9 @@ from members.models import (
 PAGE_SIZE = 20
 # Places run to fifty states: show this many, fold the rest.
 PLACES_SHOWN = 10
+# Issue areas run to thirty and more, populations past a dozen: on a phone an
+# unfolded list is screens of checkboxes before the first result.
+TERMS_SHOWN = 8
 
 SORT_RELEVANCE = "relevance"
 SORT_NAME = "name"
@@ -217,6 +220,7 @@ def directory_facets(vocabulary):
             value="tag__slug",
             count_key="tag_id",
             choices=terms(vocabulary.issue_areas),
+            shown=TERMS_SHOWN,
             match_param="match",
         ),
         RelatedFacet(
@@ -236,6 +240,7 @@ def directory_facets(vocabulary):
             value="population__slug",
             count_key="population_id",
             choices=terms(vocabulary.populations),
+            shown=TERMS_SHOWN,
         ),
         ChoiceFacet(
             "country",

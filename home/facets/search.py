@@ -12,7 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from home.facets.kinds import Facet, Option, grouped_counts
+from home.facets.kinds import Facet, Option, by_count, grouped_counts
 from home.facets.words import MAX_QUERY_LENGTH, TypedText, did_you_mean, known_words
 from home.validation import MAX_ID, parse_bounded_int
 
@@ -118,6 +118,10 @@ class FacetedQuery:
         return bool(self.q or self.facet_params)
 
 
+# A long facet folds only when that hides at least this many values.
+FOLD_AT_LEAST = 3
+
+
 @dataclass
 class CountedFacet:
     """A facet with its options for one search, as templates show it."""
@@ -143,13 +147,27 @@ class CountedFacet:
     def multiple(self):
         return self.facet.multiple
 
+    @cached_property
+    def _fold(self):
+        """(shown, folded): a long facet shows its `facet.shown` most used values
+        and folds the rest, each part in the facet's own order. Folding only one
+        or two values would hide less than the fold itself takes up."""
+        limit = self.facet.shown
+        if not limit or len(self.options) <= limit + FOLD_AT_LEAST - 1:
+            return self.options, []
+        top = {id(option) for option in sorted(self.options, key=by_count)[:limit]}
+        return (
+            [option for option in self.options if id(option) in top],
+            [option for option in self.options if id(option) not in top],
+        )
+
     @property
     def shown(self):
-        return self.options[: self.facet.shown]
+        return self._fold[0]
 
     @property
     def folded(self):
-        return self.options[self.facet.shown :] if self.facet.shown else []
+        return self._fold[1]
 
     @property
     def folded_has_selection(self):

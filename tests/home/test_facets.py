@@ -437,3 +437,63 @@ def test_typed_text_is_shown_back_cleaned_and_bounded(raw, shown, shortened):
     typed = TypedText.read(raw)
 
     assert (typed.text, typed.shortened) == (shown, shortened)
+
+
+# --- Folding long facets --------------------------------------------------------------
+
+
+def places(shown, chosen=""):
+    """A places facet over organizations in five states (Texas 3, Ohio 2, one each
+    in Alaska, Maine and Utah), showing `shown` values."""
+    return FacetedSearch(
+        MemberOrganizationPage.objects.live(),
+        [ChoiceFacet("state", "State", field="region", shown=shown)],
+        QueryDict(chosen),
+    ).facets[0]
+
+
+@pytest.fixture
+def five_states(directory):
+    for region, many in [("Texas", 3), ("Ohio", 2), ("Alaska", 1), ("Maine", 1)]:
+        for number in range(many):
+            build_organization(directory, title=f"{region} {number}", region=region)
+    build_organization(directory, title="Utah 0", region="Utah")
+
+
+def test_a_long_facet_shows_its_most_used_values_and_folds_the_rest(five_states):
+    facet = places(shown=2)
+
+    # Each part keeps the facet's own order (here by name).
+    assert [option.value for option in facet.shown] == ["Ohio", "Texas"]
+    assert [option.value for option in facet.folded] == ["Alaska", "Maine", "Utah"]
+    assert not facet.folded_has_selection
+
+
+def test_a_chosen_folded_value_opens_its_fold(five_states):
+    facet = places(shown=2, chosen="state=Maine")
+
+    assert [option.value for option in facet.folded] == ["Alaska", "Maine", "Utah"]
+    assert facet.folded_has_selection
+
+
+@pytest.mark.parametrize(("shown", "folds"), [(1, True), (2, True), (3, False)])
+def test_a_facet_folds_only_when_that_hides_three_values_or_more(
+    five_states, shown, folds
+):
+    facet = places(shown=shown)
+
+    assert bool(facet.folded) is folds
+    assert len(facet.shown) + len(facet.folded) == 5
+
+
+def test_a_facet_without_a_limit_never_folds(five_states):
+    facet = places(shown=None)
+
+    assert [option.value for option in facet.shown] == [
+        "Alaska",
+        "Maine",
+        "Ohio",
+        "Texas",
+        "Utah",
+    ]
+    assert facet.folded == []
