@@ -1,7 +1,9 @@
 /* The directory and partner finder, enhanced: changing a filter, sorting, searching
    or paging fetches the same server-rendered page and swaps the facets and results
    in place, keeping the address bar in step (so every search can still be shared).
-   Without JavaScript the form simply submits; nothing here is required. */
+   On a phone the facets sit in a disclosure above the results: a change closes it
+   and brings the count and the first result into view. Without JavaScript the
+   form simply submits; nothing here is required. */
 (function () {
     "use strict";
 
@@ -11,7 +13,21 @@
     }
     document.documentElement.classList.add("js-directory");
     var status = document.querySelector("[data-directory-status]");
+    var filters = form.querySelector("[data-directory-filters]");
+    // The width at which members.css stacks the facets above the results.
+    var narrow = window.matchMedia("(max-width: 50rem)");
     var pending = null;
+
+    // On a wide screen the facets are always shown; the disclosure is a phone's.
+    function fitFilters() {
+        if (filters) {
+            filters.open = !narrow.matches;
+        }
+    }
+    fitFilters();
+    if (narrow.addEventListener) {
+        narrow.addEventListener("change", fitFilters);
+    }
 
     function region(root, name) {
         return root.querySelector('[data-directory-region="' + name + '"]');
@@ -25,7 +41,7 @@
             }
         });
         var query = params.toString();
-        return form.getAttribute("action").split("?")[0] + (query ? "?" + query : "");
+        return form.getAttribute("action").split(/[?#]/)[0] + (query ? "?" + query : "");
     }
 
     function load(url, options) {
@@ -36,6 +52,11 @@
         pending = new AbortController();
         var results = region(document, "results");
         var focusedId = document.activeElement && document.activeElement.id;
+        // Folded facets a person opened stay open when the facets are redrawn.
+        var unfolded = [];
+        document.querySelectorAll(".facet__more[open]").forEach(function (fold) {
+            unfolded.push(fold.closest("fieldset").className);
+        });
         results.setAttribute("aria-busy", "true");
         fetch(url, {
             credentials: "same-origin",
@@ -50,7 +71,7 @@
             })
             .then(function (html) {
                 var fresh = new DOMParser().parseFromString(html, "text/html");
-                ["facets", "results", "sort"].forEach(function (name) {
+                ["facets", "results", "sort", "filters-toggle"].forEach(function (name) {
                     var incoming = region(fresh, name);
                     var current = region(document, name);
                     if (incoming && current) {
@@ -61,6 +82,14 @@
                 if (query) {
                     document.getElementById("directory-q").value = query.value;
                 }
+                unfolded.forEach(function (className) {
+                    var fold = document.querySelector(
+                        '[class="' + className + '"] .facet__more'
+                    );
+                    if (fold) {
+                        fold.open = true;
+                    }
+                });
                 document.title = fresh.title;
                 if (options.push) {
                     window.history.pushState({ directory: true }, "", url);
@@ -70,8 +99,16 @@
                     status.textContent = count.textContent.replace(/\s+/g, " ").trim();
                 }
                 var again = focusedId && document.getElementById(focusedId);
+                if (narrow.matches && filters && filters.open) {
+                    // The results are below the facets: close them to show the results.
+                    filters.open = false;
+                    options.focusResults = true;
+                }
                 if (options.focusResults && count) {
-                    count.focus();
+                    if (narrow.matches) {
+                        count.scrollIntoView({ block: "start" });
+                    }
+                    count.focus({ preventScroll: narrow.matches });
                 } else if (again) {
                     again.focus();
                 }
