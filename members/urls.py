@@ -13,9 +13,7 @@ ORG = "account/organizations/<id:organization_id>/"
 urlpatterns = [
     path("join/", join.join, name="join"),
     path("join/thanks/", join.join_done, name="join_done"),
-    path(
-        "places/<str:country>/", places.subdivisions, name="place_subdivisions"
-    ),
+    path("places/<str:country>/", places.subdivisions, name="place_subdivisions"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/two-factor/", accounts.two_factor, name="two_factor"),

@@ -381,3 +381,23 @@ def test_the_demo_network_records_every_place_as_codes(db, capsys):
     assert not MemberOrganizationPage.objects.exclude(region="").exists()
     applications = MembershipApplication.objects.values_list("subdivision", flat=True)
     assert set(applications) == {"US-MS", "US-AZ"}
+
+
+def test_the_admin_page_form_offers_the_countrys_states_and_shows_the_old_text(
+    coordinator_client, directory
+):
+    org = build_organization(
+        directory, title="Colectivo Sur", country="MX", subdivision="", region="Sur"
+    )
+
+    response = coordinator_client.get(f"/admin/pages/{org.pk}/edit/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    listed = options(html)
+    assert listed["groups"] == ["Mexico"]
+    assert "MX-CMX" in listed["values"] and "US-TX" not in listed["values"]
+    assert "js/places.js" in html
+    assert "Sur" in html  # what was first written, for the coordinator to settle
+    form = response.context["form"]
+    assert "region" not in form.fields  # shown, never posted back
