@@ -46,7 +46,7 @@ def test_apply_approve_accept_edit_and_see_the_review_state(browser, live_server
     page.locator("input[name=issue_areas]").first.check()
     page.get_by_label("An issue area missing from the list").fill("Water rights")
     page.get_by_label("City or town").fill("Duluth")
-    page.get_by_label("State or region").fill("Minnesota")
+    page.get_by_label("State or region").select_option(label="Minnesota")
     page.get_by_label("Public: anyone can see our profile").check()
     page.get_by_label("Your name").fill("Ada Lindqvist")
     page.get_by_label("Your email address").fill("ada@lakeshore.example.org")
