@@ -411,6 +411,7 @@ INSTALLED_APPS_NEEDED = {
     "django_otp": "two-factor for coordinators and admins",
     "django_otp.plugins.otp_totp": "authenticator-app codes",
     "axes": "the sign-in throttle",
+    "django_countries": "country names in the reader's language (its locale files)",
     "django.contrib.auth": "users and groups",
     "django.contrib.contenttypes": "generic relations, Wagtail's page types",
     "django.contrib.sessions": "sign-in sessions (pages and the socket)",
