@@ -28,7 +28,7 @@ def test_a_person_finds_a_partner_by_issue_and_state_and_follows_a_related_one(
 
     page.goto(f"{live_server_url}/members/")
     page.get_by_label("Search organizations").fill(word)
-    page.get_by_role("button", name="Search", exact=True).click()
+    page.locator("#main").get_by_role("button", name="Search", exact=True).click()
     page.wait_for_url(f"**/members/?q={word}**")
     page.wait_for_load_state("networkidle")
     page.evaluate("window.stillTheSamePage = true")
