@@ -22,10 +22,8 @@ as above, then by the overlap times the share of their ways of working that are
 new to the anchor. A profile shows each organization once: as related if it is.
 
 Only organizations the viewer may see (`visible_to`) are ranked, and only they are
-counted in the weights: a ranking reveals nothing about the others. A profile's
-two lists take two queries whatever the network's size: the weights, then one
-ranking that numbers every candidate both ways (window functions) and keeps the
-first few of each.
+counted in the weights: a ranking reveals nothing about the others. Whatever the
+network's size, the weights are one small query and each list one more.
 """
 
 import json
@@ -37,9 +35,9 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    Exists,
     F,
     FloatField,
-    IntegerField,
     OuterRef,
     Q,
     Subquery,
@@ -47,9 +45,8 @@ from django.db.models import (
     TextField,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import Cast, Coalesce, Least, Round, RowNumber
+from django.db.models.functions import Cast, Round
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +61,9 @@ COMPLEMENTS_LIMIT = 6
 PLACE_STEP = 1.0
 
 ApproachLink = MemberOrganizationPage.approaches.through
+# What a profile's partner lists show of each organization: its name, address
+# and place.
+PARTNER_FIELDS = ("title", "slug", "url_path", "city", "subdivision", "country")
 
 
 class ConcatenatedIds(Aggregate):
@@ -104,20 +104,6 @@ class JSONList(Aggregate):
         return super().as_sql(
             compiler, connection, function="JSON_GROUP_ARRAY", **extra_context
         )
-
-
-class EarlierRank(Least):
-    """The smaller of two row numbers (window functions) in a grouped query.
-    Django groups by any expression it sees no aggregate in, and a window
-    function declares none, so it would group by the row numbers themselves;
-    group by what they are computed from instead."""
-
-    def get_group_by_cols(self):
-        return [
-            column
-            for source in self.get_source_expressions()
-            for column in source.get_group_by_cols()
-        ]
 
 
 @dataclass
@@ -246,22 +232,36 @@ def candidates(anchor, visible, weights):
     )
 
 
-def with_other_approaches(ranked, anchor, weights, approach_ids):
-    """`ranked` (candidates) with what each brings that the anchor lacks:
-    `other_approach_names`, the JSON list of its ways of working not in
-    `approach_ids` (NULL when none), and `complement_score`, place as for related
-    plus the overlap times the share of its ways of working that are new to the
-    anchor (an organization that works wholly otherwise counts its full overlap)."""
+def approach_links(approach_ids):
+    """An organization's ways of working (correlated to the outer row), and which
+    of them are not in `approach_ids`."""
     links = ApproachLink.objects.filter(
         memberorganizationpage_id=OuterRef("pk")
     ).order_by()
-    new = ~Q(approach_id__in=approach_ids)
+    return links, ~Q(approach_id__in=approach_ids)
+
+
+def with_other_approach_names(ranked, approach_ids):
+    """`ranked` with `other_approach_names`: the JSON list of each one's ways of
+    working not in `approach_ids`, NULL when it has none of those."""
+    links, new = approach_links(approach_ids)
     names = (
         links.filter(new)
         .values("memberorganizationpage_id")
         .annotate(names=JSONList("approach__name"))
         .values("names")
     )
+    return ranked.annotate(
+        other_approach_names=Subquery(names, output_field=TextField())
+    )
+
+
+def complementary(ranked, anchor, weights, approach_ids):
+    """`ranked` (candidates) narrowed to those that work in a way the anchor does
+    not, with their `other_approach_names` and `complement_score`: place as for
+    related, plus the overlap times the share of their ways of working that are
+    new to the anchor (one that works wholly otherwise counts its full overlap)."""
+    links, new = approach_links(approach_ids)
     novelty = (
         links.values("memberorganizationpage_id")
         .annotate(
@@ -270,11 +270,18 @@ def with_other_approaches(ranked, anchor, weights, approach_ids):
         )
         .values("novelty")
     )
-    return ranked.annotate(
-        other_approach_names=Subquery(names, output_field=TextField()),
-        novelty=Coalesce(Subquery(novelty, output_field=FloatField()), Value(0.0)),
-    ).annotate(
-        complement_score=Round(overlap(weights) * F("novelty") + place_bonus(anchor), 6)
+    # Each correlated subquery goes once into the SQL (SQLite evaluates every
+    # copy for every row): the filter only asks whether there is a new way of
+    # working, and novelty is not selected apart from the score.
+    return (
+        with_other_approach_names(ranked, approach_ids)
+        .filter(Exists(links.filter(new)))
+        .alias(novelty=Subquery(novelty, output_field=FloatField()))
+        .annotate(
+            complement_score=Round(
+                overlap(weights) * F("novelty") + place_bonus(anchor), 6
+            )
+        )
     )
 
 
@@ -308,11 +315,15 @@ def profile_partners(
     related_limit=RELATED_LIMIT,
     complements_limit=COMPLEMENTS_LIMIT,
 ):
-    """The profile's related organizations and complementary partners, best first.
+    """The profile's related organizations and complementary partners, best first,
+    each organization in one list only (related if it is).
 
     `issue_areas` and `approaches` are the organization's own (the profile has them
-    loaded already: anything with `pk`, and `name` for the issue areas). Two
-    queries: the weights, then one ranking numbered both ways."""
+    loaded already: anything with `pk`, and `name` for the issue areas). Three
+    queries (the weights, then each list), two without ways of working to compare,
+    none without issue areas. (One query numbering the candidates both ways with
+    window functions measured no faster, and needed a workaround for how Django
+    groups window expressions.)"""
     viewer = require_viewer(viewer)
     areas_by_id = {area.pk: area for area in issue_areas}
     approach_ids = sorted({approach.pk for approach in approaches})
@@ -320,52 +331,28 @@ def profile_partners(
         return ProfilePartners([], [], bool(approach_ids))
     visible = MemberOrganizationPage.objects.visible_to(viewer)
     weights = issue_area_weights(visible, list(areas_by_id))
-    ranked = candidates(organization, visible, weights).annotate(
-        related_rank=Window(RowNumber(), order_by=best_first())
-    )
-    if approach_ids:
-        # Complementary ones first, best by complement_score: the first few in
-        # this order that are not already related are the complementary
-        # partners (rows past them that are not complementary are dropped).
-        ranked = with_other_approaches(
-            ranked, organization, weights, approach_ids
-        ).annotate(
-            complementary=Case(
-                When(other_approach_names__isnull=False, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            ),
+    # Only what the lists show of each organization.
+    ranked = candidates(organization, visible.only(*PARTNER_FIELDS), weights)
+    if not approach_ids:
+        related = ranked.order_by(*best_first())[:related_limit]
+        return ProfilePartners(
+            [partner(row, organization, areas_by_id) for row in related], [], False
         )
-        ranked = ranked.annotate(
-            complement_rank=Window(
-                RowNumber(),
-                order_by=[
-                    F("complementary").desc(),
-                    *best_first("complement_score"),
-                ],
-            )
-        )
-        # Both lists from one query: a row is kept when either keeps it, and
-        # the complements may have to pass over every related organization.
-        ranked = ranked.annotate(
-            kept_rank=EarlierRank("related_rank", "complement_rank")
-        ).filter(kept_rank__lte=related_limit + complements_limit)
-    else:
-        ranked = ranked.filter(related_rank__lte=related_limit)
-    rows = list(ranked)
-    related = [
-        partner(row, organization, areas_by_id)
-        for row in sorted(rows, key=lambda row: row.related_rank)
-        if row.related_rank <= related_limit
+    # Related ones say how they work differently, too.
+    related = with_other_approach_names(ranked, approach_ids).order_by(*best_first())[
+        :related_limit
     ]
-    # Each organization is shown once on the profile: as related if it is.
-    shown = {item.organization.pk for item in related}
-    complements = [
-        partner(row, organization, areas_by_id)
-        for row in sorted(rows, key=lambda row: getattr(row, "complement_rank", 0))
-        if getattr(row, "complementary", 0) and row.pk not in shown
-    ][:complements_limit]
-    return ProfilePartners(related, complements, bool(approach_ids))
+    related = [partner(row, organization, areas_by_id) for row in related]
+    complements = (
+        complementary(ranked, organization, weights, approach_ids)
+        .exclude(pk__in=[item.organization.pk for item in related])
+        .order_by(*best_first("complement_score"))[:complements_limit]
+    )
+    return ProfilePartners(
+        related,
+        [partner(row, organization, areas_by_id) for row in complements],
+        True,
+    )
 
 
 def related_organizations(organization, viewer, issue_areas, limit=RELATED_LIMIT):
@@ -381,20 +368,16 @@ def complementary_partners(organization, viewer, issue_area_ids, approach_ids):
     `organization` and works in at least one way it does not, best first (place,
     then overlap and novelty), as a queryset to page through. Each row has
     `shared_ids`, `other_approach_names` and `complement_score` (see
-    `with_other_approaches`). Empty when the organization records no issue area or
+    `complementary`). Empty when the organization records no issue area or
     no way of working. The weights take one query."""
     viewer = require_viewer(viewer)
     if not issue_area_ids or not approach_ids:
         return MemberOrganizationPage.objects.none()
     visible = MemberOrganizationPage.objects.visible_to(viewer)
     weights = issue_area_weights(visible, sorted(set(issue_area_ids)))
-    return (
-        with_other_approaches(
-            candidates(organization, visible, weights),
-            organization,
-            weights,
-            sorted(set(approach_ids)),
-        )
-        .filter(other_approach_names__isnull=False)
-        .order_by(*best_first("complement_score"))
-    )
+    return complementary(
+        candidates(organization, visible, weights),
+        organization,
+        weights,
+        sorted(set(approach_ids)),
+    ).order_by(*best_first("complement_score"))

@@ -7,7 +7,8 @@ footer links come from the cache (home/chrome.py). A signed-in person costs up t
 more: session, user, coordinator role and organizations (4), plus the members-only
 parts other apps add (board threads, members-only campaigns). The profile's own
 queries are 3 (the organization with its visibility and logo, everything listed on
-it, and related organizations ranked in 2: the weights, then the ranking)."""
+it, and related organizations ranked in 2: the weights, then the ranking), and one
+more for its complementary partners, ranked with the same weights."""
 
 import datetime
 import random
@@ -49,9 +50,10 @@ PAGES = [
     # Nothing found: the counts again over close matches (PostgreSQL) and the
     # words a correction is drawn from.
     ("directory, a typo", "/members/?q=imigration", 13),
-    # DESIGN asks 12; related organizations take 2 (weights, ranking) and the profile
-    # also lists the organization's campaigns and resources.
-    ("profile", f"/members/{slugify(title_for(1))}/", 13),
+    # DESIGN asks 12; related organizations take 2 (weights, ranking), complementary
+    # partners 1, and the profile also lists the organization's campaigns and
+    # resources.
+    ("profile", f"/members/{slugify(title_for(1))}/", 14),
     ("issue areas", "/issues/", 8),
     # The hub gathers six sections from three apps: its organizations, campaigns and
     # deadlines, board threads, UN submissions, resources and news; and its related
