@@ -128,10 +128,22 @@ def test_the_skip_link_takes_keyboard_users_to_the_results(browser, live_server_
         skip.focus()
         assert skip.is_visible()
         page.keyboard.press("Enter")
+        # Focus moves and the page may scroll smoothly after the jump: wait for both
+        # (up to 5 s each) before checking where the count is.
+        page.wait_for_function(
+            "() => document.activeElement?.id === 'directory-count'", timeout=5000
+        )
         assert page.evaluate("document.activeElement.id") == "directory-count"
+        page.wait_for_function(COUNT_IN_VIEW, timeout=5000)
         assert within_the_screen(page, page.locator("#directory-count"))
     finally:
         context.close()
+
+
+COUNT_IN_VIEW = """() => {
+    const box = document.getElementById("directory-count").getBoundingClientRect();
+    return box.top >= 0 && box.top + Math.min(box.height, 60) <= window.innerHeight;
+}"""
 
 
 def test_on_a_wide_screen_the_facets_stay_beside_the_results(
