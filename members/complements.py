@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from home.validation import MAX_ID, parse_bounded_int
-from members.directory import profile_terms
 from members.models import MemberOrganizationPage
 from members.related import complementary_partners, partner
+from members.terms import profile_terms
 
 PARAM = "complements"
 PAGE_SIZE = 20

@@ -26,6 +26,7 @@ text search), `kinds` (the facets a list declares), `search` (one search: the
 query, the counts, the page).
 """
 
+from home.facets.counted import CountedFacet, CountedPaginator
 from home.facets.kinds import (
     MAX_VALUE_LENGTH,
     MAX_VALUES,
@@ -41,12 +42,7 @@ from home.facets.kinds import (
     grouped_counts,
     newest_first,
 )
-from home.facets.search import (
-    CountedFacet,
-    CountedPaginator,
-    FacetedQuery,
-    FacetedSearch,
-)
+from home.facets.search import FacetedQuery, FacetedSearch
 from home.facets.words import (
     MAX_QUERY_LENGTH,
     TextSearch,

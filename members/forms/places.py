@@ -4,7 +4,7 @@ select that works without JavaScript.
 The select lists the subdivisions of the country the form holds (as posted, or
 as stored), under an <optgroup> named for the country. Without JavaScript, a
 person who changes the country and picks a state of the old one is told so by
-the model's check (members.models.organizations.check_subdivision) and sees the
+the model's check (members.models.places.check_subdivision) and sees the
 new country's list; static/js/places.js swaps the list as soon as the country
 changes, from /places/<country>/.
 """

@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.search import index
 
-from members.geography import SubdivisionField, country_name, subdivision_name
+from members.geography import SubdivisionField
 from members.models.choices import Scope, Visibility
-from members.models.organizations import check_subdivision, current_year
+from members.models.organizations import current_year
+from members.models.places import PlaceNames
 from members.models.users import Membership
 
 # How long an emailed invitation link works. Override with MEMBERS_INVITATION_DAYS.
@@ -38,7 +39,7 @@ class MembershipApplicationQuerySet(models.QuerySet):
         return self.order_by("-submitted_at", "-pk")
 
 
-class MembershipApplication(index.Indexed, models.Model):
+class MembershipApplication(PlaceNames, index.Indexed, models.Model):
     """An organization's application to join, as submitted on /join/, and the
     coordinators' decision on it. The profile page is created only on approval.
 
@@ -204,17 +205,9 @@ class MembershipApplication(index.Indexed, models.Model):
 
     def clean(self):
         super().clean()
-        error = check_subdivision(self.subdivision, self.country)
+        error = self.check_place()
         if error:
             raise ValidationError({"subdivision": error})
-
-    @property
-    def country_name(self):
-        return country_name(self.country)
-
-    @property
-    def subdivision_name(self):
-        return subdivision_name(self.subdivision)
 
     @property
     def place(self):

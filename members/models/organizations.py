@@ -32,15 +32,10 @@ from home.validation import refuse_invisible_characters
 from members.forms.places import OrganizationAdminPageForm
 from members.geography import (
     SubdivisionField,
-    country_name,
-    country_search_text,
-    is_subdivision,
     place_label,
-    subdivision_country,
-    subdivision_name,
-    subdivision_search_text,
 )
 from members.models.choices import MembershipStatus, Scope, Visibility
+from members.models.places import PlaceNames
 from members.models.queries import MemberOrganizationManager
 from members.models.relations import OrganizationIssueArea
 from members.models.taxonomy import TERM_SEARCH_FIELDS
@@ -53,31 +48,7 @@ def current_year():
     return datetime.date.today().year
 
 
-def check_subdivision(code, country):
-    """None when `code` is blank or one of `country`'s states or regions; else
-    the message saying what to choose."""
-    if not code:
-        return None
-    if not is_subdivision(code):
-        return ValidationError(
-            _("Choose your state or region from the list."), code="unknown_subdivision"
-        )
-    if subdivision_country(code) != str(country):
-        return ValidationError(
-            _(
-                "%(subdivision)s is not in %(country)s. Choose a state or region of "
-                "%(country)s from the list."
-            ),
-            params={
-                "subdivision": subdivision_name(code),
-                "country": country_name(country) or _("the country you chose"),
-            },
-            code="subdivision_of_another_country",
-        )
-    return None
-
-
-class MemberOrganizationPage(Page):
+class MemberOrganizationPage(PlaceNames, Page):
     """One member organization's profile. Its `visibility` decides who may see it
     anywhere; MemberOrganizationQuerySet.visible_to enforces that."""
 
@@ -323,43 +294,11 @@ class MemberOrganizationPage(Page):
             refuse_invisible_characters(self.title)
         except ValidationError as error:
             errors["title"] = error
-        subdivision_error = check_subdivision(self.subdivision, self.country)
+        subdivision_error = self.check_place()
         if subdivision_error:
             errors["subdivision"] = subdivision_error
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def country_name(self):
-        return country_name(self.country)
-
-    @property
-    def subdivision_name(self):
-        return subdivision_name(self.subdivision)
-
-    def place_search_text(self):
-        """What finds the organization by its place in search, on both backends:
-        "TX" and "Texas", "CDMX" and "Ciudad de México", "Mexico"
-        (members.geography). Not the text first written, which is not a place."""
-        return " ".join(
-            part
-            for part in (
-                subdivision_search_text(self.subdivision),
-                country_search_text(self.country),
-            )
-            if part
-        )
-
-    @property
-    def place_for_api(self):
-        """The place by its codes and its names (in the request's language)."""
-        return {
-            "city": self.city,
-            "subdivision": {"code": self.subdivision, "name": self.subdivision_name}
-            if self.subdivision
-            else None,
-            "country": {"code": str(self.country), "name": self.country_name},
-        }
 
     @property
     def place(self):
@@ -399,8 +338,8 @@ class MemberOrganizationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from home.chrome import section_url
-        from members.directory import profile_terms
         from members.related import profile_partners
+        from members.terms import profile_terms
 
         context = super().get_context(request, *args, **kwargs)
         viewer = request.viewer

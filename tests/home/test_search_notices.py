@@ -10,7 +10,8 @@ import html
 import pytest
 
 from campaigns.library.search import library_facets
-from members.directory import Vocabulary, directory_facets
+from members.directory import directory_facets
+from members.terms import Vocabulary
 from members.viewer import ANONYMOUS
 from tests.factories import (
     ResourceIndexPageFactory,
