@@ -119,11 +119,6 @@ class Facet:
 
     # Reading the URL.
 
-    def read(self, params):
-        """The values chosen, cleaned: distinct, bounded, accepted; unknown or
-        malformed values are dropped, never an error."""
-        return self.choose(params)[0]
-
     def choose(self, params):
         """(chosen, refused): the values read, and those given that were dropped
         (unknown, malformed, one too many), for the list to say so."""

@@ -69,10 +69,6 @@ class FacetedQuery:
     def q(self):
         return self.typed.text
 
-    @property
-    def q_was_shortened(self):
-        return self.typed.shortened
-
     def values(self, param):
         return self.chosen.get(param, [])
 
@@ -109,10 +105,6 @@ class FacetedQuery:
 
     def without_q(self, **changes):
         return replace(self, typed=TypedText(), **changes)
-
-    @property
-    def has_filters(self):
-        return bool(self.facet_params)
 
     def has_any(self):
         return bool(self.q or self.facet_params)
