@@ -355,14 +355,6 @@ def profile_partners(
     )
 
 
-def related_organizations(organization, viewer, issue_areas, limit=RELATED_LIMIT):
-    """Up to `limit` organizations `viewer` may see, most related first. Two
-    queries: the weights, then the ranking."""
-    return profile_partners(
-        organization, viewer, issue_areas, related_limit=limit
-    ).related
-
-
 def complementary_partners(organization, viewer, issue_area_ids, approach_ids):
     """Every organization `viewer` may see that shares an issue area with
     `organization` and works in at least one way it does not, best first (place,

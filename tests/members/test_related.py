@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from members.models import IssueArea
-from members.related import PLACE_STEP, profile_partners, related_organizations
+from members.related import PLACE_STEP, profile_partners
 from members.viewer import ANONYMOUS, Viewer
 from tests.factories import CoordinatorFactory, build_organization
 
@@ -66,8 +66,10 @@ def subject(directory):
 
 
 def ranked(subject, user):
+    """The profile's related list, asked as the profile asks (profile_partners)."""
     areas = list(subject.issue_areas.all())
-    return related_organizations(subject, Viewer.for_user(user), areas)
+    approaches = list(subject.approaches.all())
+    return profile_partners(subject, Viewer.for_user(user), areas, approaches).related
 
 
 def test_rare_shared_issue_areas_and_nearness_both_add_to_the_score(subject):
@@ -248,7 +250,7 @@ def test_at_most_six_related_organizations_are_shown(directory):
 
 def test_an_organization_without_issue_areas_has_no_related_organizations(directory):
     lonely = build_organization(directory, title="Lonely")
-    assert related_organizations(lonely, ANONYMOUS, []) == []
+    assert profile_partners(lonely, ANONYMOUS, []).related == []
 
 
 def grow(directory, start, stop):
@@ -284,7 +286,7 @@ def test_each_list_takes_one_query_at_any_size(
     for start, stop in [(0, 20), (20, 60)]:
         grow(directory, start, stop)
         with django_assert_num_queries(2):
-            related_organizations(subject, viewer, areas)
+            profile_partners(subject, viewer, areas)
         with django_assert_num_queries(3):
             partners = profile_partners(subject, viewer, areas, approaches)
         found.append((len(partners.related), len(partners.complements)))

@@ -45,7 +45,6 @@ VERBS = (
     "live_threads",
     "issue_area_links",
     "unread_notifications_count",
-    "related_organizations",
     "profile_partners",
     "complementary_partners",
     "organizations_on_issue_areas",
@@ -67,11 +66,7 @@ def _verbs(organization=None, document=None):
     from members.graph import graph_states
     from members.hubs import issue_areas_by_category, organizations_in_issue_area
     from members.models import Approach, IssueArea, MemberOrganizationPage
-    from members.related import (
-        complementary_partners,
-        profile_partners,
-        related_organizations,
-    )
+    from members.related import complementary_partners, profile_partners
     from members.related_rights import organizations_on_issue_areas
     from network.board import queries
     from network.board.events import unnamed_organization_ids
@@ -110,9 +105,6 @@ def _verbs(organization=None, document=None):
         "live_threads": queries.live_threads,
         "issue_area_links": lambda who: queries.issue_area_links(None, who),
         "unread_notifications_count": queries.unread_notifications_count,
-        "related_organizations": lambda who: related_organizations(
-            organization, who, [IssueArea(pk=1)]
-        ),
         "profile_partners": lambda who: profile_partners(
             organization, who, [IssueArea(pk=1)], [Approach(pk=1)]
         ),
