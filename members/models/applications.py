@@ -190,10 +190,8 @@ class MembershipApplication(PlaceNames, index.Indexed, models.Model):
         index.SearchField("contact_name"),
         index.SearchField("contact_email"),
         index.SearchField("city"),
-        index.SearchField("region"),
         index.SearchField("summary"),
         index.FilterField("status"),
-        index.FilterField("region"),
     ]
 
     class Meta:
