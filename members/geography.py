@@ -247,6 +247,11 @@ def country_search_text(code):
     for language in NAME_LANGUAGES:
         with translation.override(language):
             names.append(country_name(code))
+    # The ISO names too, where they differ from the shown one ("United States of
+    # America", "Republic of Korea"): people search by either.
+    record = pycountry.countries.get(alpha_2=str(code))
+    if record is not None:
+        names += [record.name, getattr(record, "official_name", record.name)]
     return " ".join(dict.fromkeys(names))
 
 

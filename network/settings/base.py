@@ -134,6 +134,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
+# django-countries names countries as people say them ("South Korea", "Bolivia"), but
+# the United States by its ISO name; write it as the network's members do.
+COUNTRIES_OVERRIDE = {"US": _("United States")}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True

@@ -91,7 +91,7 @@ def test_with_no_country_chosen_states_are_grouped_under_their_countries(
         "El Salvador",
         "Mexico",
         "Switzerland",
-        "United States of America",
+        "United States",
     }
     html = response.content.decode()
     assert '<span class="facet__group" id="facet-state-group-1">El Salvador</span>' in (

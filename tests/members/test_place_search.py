@@ -75,6 +75,9 @@ def found(client, q):
         ("Nuevo León", {"Colectivo Norte"}),
         # A country by its name.
         ("Mexico", {"Colectivo Capital", "Colectivo Norte"}),
+        # ...and by its ISO names, which the pages do not show.
+        ("United Mexican States", {"Colectivo Capital", "Colectivo Norte"}),
+        ("Swiss Confederation", {"Lakeside Rights"}),
         ("Switzerland", {"Lakeside Rights"}),
         ("Geneva", {"Lakeside Rights"}),
         ("Canada", {"Toronto Rights"}),

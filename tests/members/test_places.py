@@ -240,7 +240,7 @@ def test_the_profile_form_offers_the_states_of_the_organizations_country(
     html = signed_in_editor.get(edit_url(org_a)).content.decode()
 
     listed = options(html)
-    assert listed["groups"] == ["United States of America"]
+    assert listed["groups"] == ["United States"]
     assert listed["values"] == [""] + [code for code, _name in subdivisions_of("US")]
     assert 'data-places-country="id_country"' in html
     assert "js/places.js" in html

@@ -325,7 +325,7 @@ def test_a_un_submission_records_mechanism_session_state_and_cosigners(
     page.refresh_from_db()
 
     assert page.mechanism_label == "Universal Periodic Review"
-    assert page.reviewed_state_name == "United States of America"
+    assert page.reviewed_state_name == "United States"
     assert [c.organization for c in page.cosigners.all()] == [orgs["members"]]
     client.logout()
     html = client.get(page.url).content.decode()
