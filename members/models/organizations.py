@@ -26,8 +26,8 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.search.tasks import insert_or_update_object_task
 
+from home.search_index import IndexedWithRelations
 from home.validation import refuse_invisible_characters
 from members.forms.places import OrganizationAdminPageForm
 from members.geography import (
@@ -48,7 +48,7 @@ def current_year():
     return datetime.date.today().year
 
 
-class MemberOrganizationPage(PlaceNames, Page):
+class MemberOrganizationPage(IndexedWithRelations, PlaceNames, Page):
     """One member organization's profile. Its `visibility` decides who may see it
     anywhere; MemberOrganizationQuerySet.visible_to enforces that."""
 
@@ -306,16 +306,6 @@ class MemberOrganizationPage(PlaceNames, Page):
         the reader's language. Text not yet matched to a state or region
         (`region`) is never shown here: it is the staff's to fix, not a place."""
         return place_label(self.city, self.subdivision, self.country)
-
-    def save(self, *args, **kwargs):
-        result = super().save(*args, **kwargs)
-        # The search index's post_save handler runs before modelcluster commits the
-        # child relations (the issue areas). With an immediate task backend it would
-        # index the organization without them; index again now they are saved.
-        insert_or_update_object_task.enqueue(
-            self._meta.app_label, self._meta.model_name, str(self.pk)
-        )
-        return result
 
     def is_visible_to(self, viewer):
         """The instance form of `visible_to`: the queryset rule itself, asked of

@@ -22,7 +22,6 @@ from wagtail.admin.panels import (
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.search.tasks import insert_or_update_object_task
 
 from campaigns.library.models.queries import (
     ResourceManager,
@@ -38,6 +37,7 @@ from campaigns.library.models.vocabularies import (
     UNMechanism,
 )
 from home.blocks import BaseStreamBlock
+from home.search_index import IndexedWithRelations
 from members.geography import country_name
 from members.models import MemberOrganizationPage
 from members.models.taxonomy import TERM_SEARCH_FIELDS
@@ -47,7 +47,7 @@ def today():
     return datetime.date.today()
 
 
-class ResourcePage(Page):
+class ResourcePage(IndexedWithRelations, Page):
     """One resource: what it is, who made it, its documents and links."""
 
     summary = models.CharField(
@@ -222,17 +222,6 @@ class ResourcePage(Page):
 
     class Meta:
         verbose_name = _("resource")
-
-    def save(self, *args, **kwargs):
-        result = super().save(*args, **kwargs)
-        if kwargs.get("update_fields") is not None:
-            return result  # bookkeeping saves (revisions, locks) change no content
-        # The search index is updated on post_save, before modelcluster saves the
-        # documents and issue areas; index again now so searches find them.
-        insert_or_update_object_task.enqueue(
-            self._meta.app_label, self._meta.model_name, str(self.pk)
-        )
-        return result
 
     def clean(self):
         super().clean()
