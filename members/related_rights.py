@@ -8,8 +8,9 @@ least MIN_JACCARD. Linked ones come first, then the closest.
 Co-occurrence counts publicly listed organizations only (`publicly_listed()`), so
 it is the same for every reader and cannot be traced back to a members-only or
 hidden organization (a pair of rare issue areas could otherwise point at one).
-The organizations a board thread lists on those areas are another matter: they
-are the reader's to see, through `visible_to(viewer)`.
+The organizations a board thread lists on those areas are another matter: a
+list many read, so those the reader may see named (`nameable_to(viewer)`): never
+a hidden one, not even to a coordinator or its own staff (DESIGN.md section 4).
 """
 
 from dataclasses import dataclass
@@ -112,9 +113,10 @@ class OrganizationsOnAreas:
 def organizations_on_issue_areas(
     viewer, area_ids, related_ids, limit=THREAD_ORGANIZATIONS_LIMIT
 ):
-    """Up to `limit` organizations `viewer` may see on the issue areas `area_ids`
-    (those on most of them first), and up to `limit` more on `related_ids` that
-    work on none of the first. One query: each group numbered by a window."""
+    """Up to `limit` organizations `viewer` may see named on the issue areas
+    `area_ids` (those on most of them first), and up to `limit` more on
+    `related_ids` that work on none of the first. One query: each group
+    numbered by a window."""
     viewer = require_viewer(viewer)
     area_ids, related_ids = sorted(set(area_ids)), sorted(set(related_ids))
     if not area_ids and not related_ids:
@@ -139,7 +141,7 @@ def organizations_on_issue_areas(
         tag_id__in=area_ids + related_ids
     ).values("content_object_id")
     ranked = (
-        MemberOrganizationPage.objects.visible_to(viewer)
+        MemberOrganizationPage.objects.nameable_to(viewer)
         .filter(pk__in=on_any)
         .annotate(on_areas=matches(area_ids), on_related=matches(related_ids))
         .annotate(

@@ -503,15 +503,18 @@ def board_thread(
     body="Hello all.",
     organization=None,
     *,
+    issue_areas=(),
     at=None,
 ):
     """A thread with its first post, made through the board's own action,
-    speaking for `organization` (the author's first if not given); `at` dates
-    it in the past."""
+    speaking for `organization` (the author's first if not given), tagged with
+    `issue_areas` (the room's if none); `at` dates it in the past."""
     from network.board.actions.posting import do_create_thread
 
     organization = organization or _first_organization(author)
-    thread, post = do_create_thread(author, room, title, body, organization)
+    thread, post = do_create_thread(
+        author, room, title, body, organization, issue_areas
+    )
     if at is not None:
         _back_date(thread, post, at, opens_thread=True)
     return thread

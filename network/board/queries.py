@@ -97,7 +97,7 @@ def issue_area_links(thread, viewer):
 
 def who_works_on_this(viewer, issue_areas):
     """For a thread's side panel: the issue areas related to the thread's, and
-    the organizations the reader may see on the thread's issue areas and, below
+    the organizations the reader may see named on the thread's issue areas and, below
     them, on the related ones. Two queries; none for a thread without issue
     areas."""
     related = related_issue_areas(issue_areas)

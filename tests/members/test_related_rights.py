@@ -1,8 +1,9 @@
 """Related rights: issue areas are related when many publicly listed organizations
 work on both (Jaccard over organizations) or a coordinator links them; hubs list
 them, and a board thread lists the organizations on its issue areas and, below, on
-related ones. Hidden organizations are never counted or listed for those who may
-not see them, and the pages take the same queries at any size."""
+related ones. Hidden organizations are never counted for those who may not see
+them, and never listed there for anyone; the pages take the same queries at any
+size."""
 
 import pytest
 from django.db import connection
@@ -15,7 +16,12 @@ from members.related_rights import (
     related_issue_areas,
 )
 from members.viewer import ANONYMOUS, Viewer
-from tests.factories import CoordinatorFactory, build_organization
+from tests.factories import (
+    CoordinatorFactory,
+    MembershipFactory,
+    board_member,
+    build_organization,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -165,16 +171,37 @@ def test_organizations_on_the_areas_come_first_then_those_on_related_ones(networ
     ]
 
 
-def test_a_thread_panel_lists_no_one_the_reader_may_not_see(network, directory):
+def test_a_thread_panel_names_no_one_the_reader_may_not_see_named(network, directory):
+    """Visitors see public organizations; members and coordinators members-only
+    ones too; no one a hidden one, not its own staff nor a coordinator."""
+    shared = build_organization(
+        directory, title="Shared", issue_areas=["health"], visibility="members"
+    )
+    # One on the thread's areas, one on a related area only.
     hidden = build_organization(
         directory, title="Hidden", issue_areas=["health"], visibility="hidden"
     )
-    member = Viewer.for_user(CoordinatorFactory())
+    hidden_related = build_organization(
+        directory, title="Hidden too", issue_areas=["housing"], visibility="hidden"
+    )
+    own_staff = board_member(hidden)
+    MembershipFactory(user=own_staff, organization=hidden_related)
+    readers = {
+        "visitor": ANONYMOUS,
+        "member": Viewer.for_user(board_member(shared)),
+        "hidden's own staff": Viewer.for_user(own_staff),
+        "coordinator": Viewer.for_user(CoordinatorFactory()),
+    }
 
-    seen = organizations_on_issue_areas(ANONYMOUS, [area("health").pk], [], limit=20)
-    assert hidden.title not in [org.title for org in seen.on_areas]
-    seen = organizations_on_issue_areas(member, [area("health").pk], [], limit=20)
-    assert hidden.title in [org.title for org in seen.on_areas]
+    for reader, viewer in readers.items():
+        seen = organizations_on_issue_areas(
+            viewer, [area("health").pk], [area("housing").pk], limit=20
+        )
+        titles = [org.title for org in seen.on_areas + seen.on_related]
+        assert "Clinic" in titles, reader
+        assert (shared.title in titles) is (reader != "visitor"), reader
+        assert hidden.title not in titles, reader
+        assert hidden_related.title not in titles, reader
 
 
 # --- coordinators link issue areas in the admin --------------------------------------

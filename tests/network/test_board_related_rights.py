@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from members.models import IssueArea
 from tests.conftest import pass_two_factor
-from tests.factories import CoordinatorFactory, build_organization
+from tests.factories import build_organization
 
 pytestmark = pytest.mark.django_db
 
@@ -46,16 +46,37 @@ def test_a_thread_lists_organizations_on_its_areas_then_on_related_ones(client, 
     assert "Secret Shelter Collective" not in html
 
 
-def test_a_coordinator_sees_hidden_organizations_in_the_thread_panel(client, board):
+def panel(html):
+    """The thread page's side panel, where it lists organizations."""
+    side = html[html.index('id="linking-heading"') :]
+    return side[: side.index("</aside>")]
+
+
+@pytest.mark.parametrize("reader", ["coordinator", "hank", "bob"])
+def test_the_thread_panel_never_names_a_hidden_organization(client, board, reader):
+    """A list many read: a hidden organization stays unnamed there even to a
+    coordinator and to its own staff (hank), who may see it elsewhere; public and
+    members-only ones are named to members and coordinators alike."""
+    build_organization(
+        board.alpha.get_parent(),
+        title="Members Only Watch",
+        issue_areas=[board.detention],
+        visibility="members",
+    )
     board.thread.issue_areas.set([board.detention])
     board.thread.save()
-    coordinator = CoordinatorFactory()
-    client.force_login(coordinator)
-    pass_two_factor(client, coordinator)
+    user = getattr(board, reader)
+    client.force_login(user)
+    if reader == "coordinator":
+        pass_two_factor(client, user)
 
-    html = client.get(board.thread.get_absolute_url()).content.decode()
+    side = panel(client.get(board.thread.get_absolute_url()).content.decode())
 
-    assert "Secret Shelter Collective" in html[html.index('id="linking-heading"') :]
+    assert "Alpha Rights Project" in side
+    assert "Beta Tenants Union" in side
+    assert "Members Only Watch" in side
+    assert "Secret Shelter Collective" not in side
+    assert board.hidden.profile_url not in side
 
 
 def test_the_thread_panel_takes_the_same_queries_at_any_size(client, board):

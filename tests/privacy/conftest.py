@@ -117,7 +117,12 @@ def joint_work(canary, home_page):
     EventFactory(title="Canarywood vigil", campaign=campaign)
     room = RoomFactory(name="Detention watch", slug="detention-watch")
     canary.campaign = campaign
+    # On the canary's issue area, so the thread's panel lists who works on it.
     canary.thread = board_thread(
-        room, canary.own_user, title="Visiting hours", body="We can visit on Fridays."
+        room,
+        canary.own_user,
+        title="Visiting hours",
+        body="We can visit on Fridays.",
+        issue_areas=[canary.issue_area],
     )
     return canary

@@ -116,6 +116,15 @@ def fetch_members_only(client, url):
     return response.content.decode()
 
 
+def thread_panel(html):
+    """A thread page's side panel alone (the author lines elsewhere on the page
+    name the canary to insiders); the whole text when there is none, such as a
+    redirect to sign in, so a changed page cannot hide a leak."""
+    start = html.find('class="board-side"')
+    end = html.find("</aside>", start)
+    return html[start:end] if start != -1 and end != -1 else html
+
+
 def members_only(path_of):
     return lambda client, canary: fetch_members_only(client, path_of(canary))
 
@@ -177,6 +186,15 @@ JOINT_WORK_SURFACES = [
         "board thread",
         members_only(lambda canary: canary.thread.get_absolute_url()),
         None,
+    ),
+    # A list many read: a hidden organization is never named there, not even to
+    # its own staff or a coordinator (nameable_to).
+    Surface(
+        "board thread's panel of organizations on its issue areas",
+        lambda client, canary: thread_panel(
+            fetch_members_only(client, canary.thread.get_absolute_url())
+        ),
+        insiders_see_it=False,
     ),
     Surface(
         "board catch-up JSON",

@@ -3,7 +3,12 @@ and is never counted for them; its own staff and coordinators do see it."""
 
 import pytest
 
-from tests.privacy.surfaces import JOINT_WORK_SURFACES, SURFACES, fetch_text
+from tests.privacy.surfaces import (
+    JOINT_WORK_SURFACES,
+    SURFACES,
+    fetch_text,
+    thread_panel,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -128,4 +133,5 @@ def test_joint_work_surfaces_really_show_the_work(client, joint_work):
 
     assert canary.neighbour.title in campaign
     assert "Visiting hours" in thread
+    assert canary.neighbour.title in thread_panel(thread)
     assert "We can visit on Fridays." in thread
