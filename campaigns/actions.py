@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 from campaigns.models import PendingPledge, Pledge, SignOn, SignOnStatus
 from campaigns.models.pledges import token_digest
 from home.validation import parse_id
-from members.models import MemberOrganizationPage, Membership, MembershipStatus
+from members.models import MemberOrganizationPage, Membership
 from members.viewer import Viewer
 
 # A removal link works for a year (a supporter can always ask for a fresh one).
@@ -30,7 +30,8 @@ PLEDGE_REMOVAL_MAX_AGE = 60 * 60 * 24 * 365
 
 
 def organizations_user_can_sign_for(user):
-    """Live organizations in good standing where this person is an admin."""
+    """Live organizations this person may act for (Viewer.organization_ids: on
+    the team, in good standing) where they are an admin."""
     viewer = Viewer.for_user(user)
     if not viewer.is_active:
         return MemberOrganizationPage.objects.none()
@@ -40,7 +41,7 @@ def organizations_user_can_sign_for(user):
     return (
         MemberOrganizationPage.objects.live()
         .filter(pk__in=admin_of)
-        .exclude(membership_status=MembershipStatus.SUSPENDED)
+        .filter(pk__in=viewer.organization_ids)
         .order_by("title")
     )
 

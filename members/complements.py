@@ -28,29 +28,29 @@ SLUG = re.compile(r"[-\w]{1,255}")
 
 
 def own_organizations(viewer):
-    """The organizations `viewer` acts for, by name: one query, none for a
-    visitor or someone on no team."""
-    if not viewer.is_active or not viewer.organization_ids:
-        return []
-    return list(
+    """The organizations `viewer` acts for (Viewer.acts_for), by name: one query,
+    none for a visitor or someone on no team."""
+    mine = (
         MemberOrganizationPage.objects.visible_to(viewer)
         .filter(pk__in=viewer.organization_ids)
         .only("title", "slug")
         .order_by("title", "pk")
     )
+    return [organization for organization in mine if viewer.acts_for(organization.pk)]
 
 
 def own_organization(viewer, slug):
     """The organization `slug` names when `viewer` acts for it, else None."""
-    if not viewer.is_active or not viewer.organization_ids:
-        return None
     if not SLUG.fullmatch(slug or ""):
         return None
-    return (
+    organization = (
         MemberOrganizationPage.objects.visible_to(viewer)
         .filter(pk__in=viewer.organization_ids, slug=slug)
         .first()
     )
+    if organization is None or not viewer.acts_for(organization.pk):
+        return None
+    return organization
 
 
 def refusal_for(viewer):

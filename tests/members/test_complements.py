@@ -304,6 +304,26 @@ def test_anyone_else_is_refused_the_same_whatever_the_slug(client, litigators):
     )
 
 
+def test_staff_of_a_suspended_organization_or_a_closed_account_are_refused(
+    client, litigators
+):
+    from members.complements import own_organization, own_organizations
+
+    closed = staff_of(litigators)
+    closed.is_active = False
+    closed.save()
+    assert own_organization(Viewer.for_user(closed), litigators.slug) is None
+    assert own_organizations(Viewer.for_user(closed)) == []
+
+    staff = staff_of(litigators)
+    litigators.membership_status = "suspended"
+    litigators.save_revision().publish()
+    client.force_login(staff)
+    assert "only for your own organization" in refusal(
+        complements(client, litigators.slug)
+    )
+
+
 def test_a_hidden_organizations_staff_see_its_complements_and_no_one_else(
     client, litigators, directory
 ):
