@@ -11,11 +11,9 @@ organization listed comes through `visible_to(viewer)`.
 import re
 
 from django.core.paginator import Paginator
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from home.validation import MAX_ID, parse_bounded_int
+from home.facets import page_notice, read_page
 from members.models import MemberOrganizationPage
 from members.related import complementary_partners, partner
 from members.terms import profile_terms
@@ -65,26 +63,12 @@ def refusal_for(viewer):
     )
 
 
-def notices_for(params, page_number, paginator):
+def notices_for(params, page_number, refused, paginator):
     """What was made of the address, in the directory's words: a page that is no
     number or past the end, and the directory's own search and filters, which
     this list does not apply."""
-    notices = []
-    raw_page = params.get("page")
-    if raw_page not in (None, "") and page_number is None:
-        notices.append(
-            _("\u201c%(page)s\u201d is not a page number, so this is the first page.")
-            % {"page": Truncator(raw_page).chars(40)}
-        )
-    elif page_number and page_number > paginator.num_pages:
-        notices.append(
-            ngettext(
-                "There is only %(n)d page of results, so this is it.",
-                "There are only %(n)d pages of results, so this is the last.",
-                paginator.num_pages,
-            )
-            % {"n": paginator.num_pages}
-        )
+    paged = page_notice(page_number, refused, paginator.num_pages)
+    notices = [paged] if paged else []
     if set(params) - {PARAM, "page"}:
         notices.append(
             _(
@@ -123,8 +107,8 @@ def complements_page(directory, request):
             .prefetch_related("logo__renditions"),
             PAGE_SIZE,
         )
-        page_number = parse_bounded_int(request.GET.get("page"), 1, MAX_ID)
-        page = paginator.get_page(page_number or 1)
+        page_number, refused = read_page(request.GET.get("page"))
+        page = paginator.get_page(page_number)
         page.object_list = [
             partner(row, organization, areas_by_id) for row in page.object_list
         ]
@@ -136,7 +120,7 @@ def complements_page(directory, request):
                 "partners": page,
                 "issue_area_list": terms["issue"],
                 "approach_list": terms["approach"],
-                "notices": notices_for(request.GET, page_number, paginator),
+                "notices": notices_for(request.GET, page_number, refused, paginator),
             },
         )
     response["Cache-Control"] = "private, no-store"

@@ -31,20 +31,17 @@ from django.db.models import Count, Q, Window
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_safe
 
 from campaigns.models import CampaignPage, Event, NewsPage, ResourcePage
 from home.chrome import section_url
-from home.facets import TextSearch, TypedText, without_control_characters
-from home.validation import MAX_ID, parse_bounded_int
+from home.facets import TextSearch, TypedText, page_notice, read_page, shown_back
 from members.models import MemberOrganizationPage
 from network.models import Thread
 
 GROUP_SIZE = 5
 PAGE_SIZE = 20
-# How much of an unknown parameter value is shown back in a message.
-ECHO_LENGTH = 40
 
 
 def best_first(model, visible, words, operator=None):
@@ -210,13 +207,6 @@ class Group:
         return self.kind.see_all_label(self.total)
 
 
-def echo(value):
-    """A parameter's value as a message may show it back (escaped by the
-    template): no control characters, and not too long."""
-    value = without_control_characters(value)
-    return value if len(value) <= ECHO_LENGTH else value[:ECHO_LENGTH] + "…"
-
-
 class SiteSearch:
     """The site-wide search for one person and one request: every kind grouped,
     or one kind (?kind=) page by page (?page=). Anything that cannot be read is
@@ -257,7 +247,7 @@ class SiteSearch:
         else:
             self.notices.append(
                 _("There is no kind of result called “%(kind)s”: here is every kind.")
-                % {"kind": echo(raw)}
+                % {"kind": shown_back(raw)}
             )
         return None
 
@@ -278,7 +268,7 @@ class SiteSearch:
             return _(
                 "There are no letters or digits in “%(q)s” to search for. Try a "
                 "word or a name."
-            ) % {"q": echo(self.q)}
+            ) % {"q": shown_back(self.q)}
         return None
 
     def query_string(self, **extra):
@@ -328,26 +318,12 @@ class SiteSearch:
         """One kind's page of results (?kind=&page=), or None."""
         if self.kind is None or not self.words:
             return None
-        number = 1
-        if self._raw_page is not None:
-            number = parse_bounded_int(self._raw_page, 1, MAX_ID)
-            if number is None:
-                self.notices.append(
-                    _("“%(page)s” is not a page number: here is the first page.")
-                    % {"page": echo(self._raw_page)}
-                )
-                number = 1
+        number, refused = read_page(self._raw_page)
         paginator = Paginator(self.kind.find(self.viewer, self.words), PAGE_SIZE)
         page = paginator.get_page(number)
-        if number > paginator.num_pages:
-            self.notices.append(
-                ngettext(
-                    "There is only %(count)s page: here it is.",
-                    "There are only %(count)s pages: here is the last.",
-                    paginator.num_pages,
-                )
-                % {"count": paginator.num_pages}
-            )
+        notice = page_notice(number, refused, paginator.num_pages)
+        if notice:
+            self.notices.append(notice)
         page.object_list = self._addressed(self.kind, list(page.object_list))
         return page
 

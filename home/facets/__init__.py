@@ -23,7 +23,8 @@ and hands them, with its base queryset and optionally a text search, to
 home knows querysets, not organizations: members.directory and campaigns.library.search
 declare their facets on top of this. Inside: `words` (what people type, and the
 text search), `kinds` (the facets a list declares), `search` (one search: the
-query, the counts, the page).
+query, the counts, the page), `notices` (what any list says back about the page
+asked for and the values it shows back, worded once).
 """
 
 from home.facets.counted import CountedFacet, CountedPaginator
@@ -42,6 +43,7 @@ from home.facets.kinds import (
     grouped_counts,
     newest_first,
 )
+from home.facets.notices import page_notice, read_page, shown_back
 from home.facets.search import FacetedQuery, FacetedSearch
 from home.facets.words import (
     MAX_QUERY_LENGTH,
@@ -73,7 +75,10 @@ __all__ = [
     "by_label",
     "grouped_counts",
     "newest_first",
+    "page_notice",
+    "read_page",
     "same_words",
     "search_words",
+    "shown_back",
     "without_control_characters",
 ]

@@ -7,18 +7,16 @@ from urllib.parse import urlencode
 
 from django.db.models import Value
 from django.utils.functional import cached_property
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from home.facets.counted import CountedFacet, CountedPaginator
 from home.facets.kinds import Option, grouped_counts
+from home.facets.notices import page_notice, read_page, shown_back
 from home.facets.words import MAX_QUERY_LENGTH, TypedText, did_you_mean, known_words
-from home.validation import MAX_ID, parse_bounded_int
 
-# A notice names at most this many refused values, each cut to this length.
+# A notice names at most this many refused values (each cut as shown_back cuts).
 NAMED_REFUSALS = 5
-REFUSAL_SHOWN_LENGTH = 40
 
 
 @dataclass
@@ -50,9 +48,8 @@ class FacetedQuery:
             match = params.get(facet.match_param or "", "")
             if facet.match_param and match not in ("", "all", "any"):
                 refused.append((_("Match"), match))
-        raw_page = params.get("page", "")
         # Page numbers below 1 or not numbers at all mean the first page.
-        page = parse_bounded_int(raw_page, 1, MAX_ID)
+        page, page_refused = read_page(params.get("page", ""))
         return cls(
             facets=tuple(facets),
             typed=TypedText.read(params.get("q", "")),
@@ -60,9 +57,9 @@ class FacetedQuery:
             match_all=frozenset(
                 facet.param for facet in facets if facet.reads_match_all(params)
             ),
-            page=page or 1,
+            page=page,
             refused=tuple(refused),
-            page_refused="" if page or not raw_page else raw_page,
+            page_refused=page_refused,
         )
 
     @property
@@ -304,7 +301,7 @@ class FacetedSearch:
                     "\u201c%(q)s\u201d has no letters or digits to search for: "
                     "type some words."
                 )
-                % {"q": shortened(typed.text)}
+                % {"q": shown_back(typed.text)}
             )
         elif typed.has_syntax:
             notices.append(
@@ -317,7 +314,7 @@ class FacetedSearch:
             )
         if search.refused:
             named = [
-                f"{label} \u201c{shortened(value)}\u201d" if value else str(label)
+                f"{label} \u201c{shown_back(value)}\u201d" if value else str(label)
                 for label, value in search.refused[:NAMED_REFUSALS]
             ]
             more = len(search.refused) - len(named)
@@ -332,33 +329,17 @@ class FacetedSearch:
                 )
                 % {"filters": ", ".join(named)}
             )
-        if search.page_refused:
-            notices.append(
-                _(
-                    "\u201c%(page)s\u201d is not a page number, so this is the "
-                    "first page."
-                )
-                % {"page": shortened(search.page_refused)}
-            )
-        elif search.page > self.page.paginator.num_pages:
-            notices.append(
-                ngettext(
-                    "There is only %(n)d page of results, so this is it.",
-                    "There are only %(n)d pages of results, so this is the last.",
-                    self.page.paginator.num_pages,
-                )
-                % {"n": self.page.paginator.num_pages}
-            )
+        paged = page_notice(
+            search.page, search.page_refused, self.page.paginator.num_pages
+        )
+        if paged:
+            notices.append(paged)
         if self.matched_loosely and self.total:
             notices.append(
                 _(
                     "Nothing matched \u201c%(q)s\u201d exactly; these are the "
                     "closest matches."
                 )
-                % {"q": shortened(typed.text)}
+                % {"q": shown_back(typed.text)}
             )
         return notices
-
-
-def shortened(text):
-    return Truncator(text).chars(REFUSAL_SHOWN_LENGTH)

@@ -299,13 +299,18 @@ def test_one_kind_pages_through_every_result(client, many_campaigns):
 @pytest.mark.parametrize(
     ("page", "message", "number"),
     [
-        ("abc", "“abc” is not a page number: here is the first page.", 1),
-        ("0", "“0” is not a page number: here is the first page.", 1),
-        ("-3", "“-3” is not a page number: here is the first page.", 1),
-        ("1.5", "“1.5” is not a page number: here is the first page.", 1),
+        # The directory's words (home.facets.notices), as every list says them.
+        ("abc", "“abc” is not a page number, so this is the first page.", 1),
+        ("0", "“0” is not a page number, so this is the first page.", 1),
+        ("-3", "“-3” is not a page number, so this is the first page.", 1),
+        ("1.5", "“1.5” is not a page number, so this is the first page.", 1),
         ("99999999999999999999999", "is not a page number", 1),
-        ("4", "There are only 3 pages: here is the last.", 3),
-        ("9223372036854775807", "There are only 3 pages: here is the last.", 3),
+        ("4", "There are only 3 pages of results, so this is the last.", 3),
+        (
+            "9223372036854775807",
+            "There are only 3 pages of results, so this is the last.",
+            3,
+        ),
     ],
 )
 def test_an_impossible_page_says_so_and_shows_a_real_one(
