@@ -5,6 +5,7 @@ area's campaigns and deadlines (for its hub). Each runs a fixed number of querie
 from django import template
 
 from campaigns.models import CampaignPage, CampaignStatus, Event
+from home.chrome import section_url
 from members.viewer import viewer_of
 
 register = template.Library()
@@ -85,14 +86,10 @@ def issue_area_campaigns(context, issue_area):
 
 
 def _index_url():
-    from campaigns.models import CampaignIndexPage
-
-    index = CampaignIndexPage.objects.live().only("url_path").first()
-    return index.url if index else None
+    # From the site chrome, which builds from the page tree while the cache is
+    # down (page.url asks the cache for the sites' root paths).
+    return section_url("campaignindexpage")
 
 
 def _calendar_url():
-    from campaigns.models import CalendarPage
-
-    calendar = CalendarPage.objects.live().only("url_path").first()
-    return calendar.url if calendar else None
+    return section_url("calendarpage")

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from campaigns.forms import CalendarFilterForm, CampaignFilterForm, filter_values
 from campaigns.models import CampaignPage, Event
+from home.chrome import section_url
 
 CAMPAIGNS_PER_PAGE = 12
 DEADLINES_BESIDE_INDEX = 6
@@ -46,17 +47,11 @@ def campaign_index(request, index):
             "deadlines": deadlines,
             "filter_query": query.urlencode(),
             "is_filtered": bool(status or issue_area),
-            "calendar_url": calendar_url(),
+            # From the site chrome: page.url would ask the cache.
+            "calendar_url": section_url("calendarpage"),
         }
     )
     return TemplateResponse(request, "campaigns/campaign_index_page.html", context)
-
-
-def calendar_url():
-    from campaigns.models import CalendarPage
-
-    calendar = CalendarPage.objects.live().only("url_path").first()
-    return calendar.url if calendar else None
 
 
 # --- /calendar/ -------------------------------------------------------------------

@@ -37,6 +37,7 @@ from campaigns.library.models.vocabularies import (
     UNMechanism,
 )
 from home.blocks import BaseStreamBlock
+from home.chrome import section_url
 from home.search_index import IndexedWithRelations
 from members.geography import country_name
 from members.models import MemberOrganizationPage
@@ -300,13 +301,10 @@ class ResourcePage(IndexedWithRelations, Page):
         context["campaign"] = self.shown_campaign()
         context["deadline"] = self.shown_deadline()
         if context["deadline"] is not None:
-            from campaigns.models.sections import CalendarPage
-
-            calendar = CalendarPage.objects.live().only("url_path", "path").first()
+            # From the site chrome: page.url would ask the cache.
+            calendar = section_url("calendarpage")
             if calendar is not None:
-                context["calendar_url"] = (
-                    f"{calendar.get_url(request)}?kind={context['deadline'].kind}"
-                )
+                context["calendar_url"] = f"{calendar}?kind={context['deadline'].kind}"
         return context
 
     def shown_campaign(self):
