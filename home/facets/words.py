@@ -85,6 +85,10 @@ class TypedText:
         return has_search_syntax(self.text)
 
 
+# Close matches beyond this many are too far to help.
+LOOSE_MATCHES_KEPT = 200
+
+
 @dataclass(frozen=True)
 class TextSearch:
     """Full-text search through Wagtail's search backend (PostgreSQL full text, or
@@ -120,6 +124,15 @@ class TextSearch:
         return replace(self, loose=True)
 
     def ids(self, words):
+        """The ids the words find: a subquery, or for close spellings a list of the
+        closest LOOSE_MATCHES_KEPT. Their similarity is worked out for every index
+        entry; as a subquery PostgreSQL may work it out again for each row a facet
+        count reads (minutes at a few hundred organizations), so it runs once."""
+        if self.loose:
+            found = self.matching(words, order_by_relevance=True).values_list(
+                "pk", flat=True
+            )
+            return list(found[:LOOSE_MATCHES_KEPT])
         return self.matching(words).order_by().values("pk")
 
 
