@@ -27,8 +27,10 @@ test: test-embedded test-real-services test-browser bench-smoke
 test-embedded: $(INSTALLED)
 	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest -q -n 2
 
+# Two workers, as on the embedded leg: each has its own test database and its own
+# Redis database and channel prefix (network/settings/test.py).
 test-real-services: $(INSTALLED)
-	$(PY) -m tests.services -- $(PY) -m pytest -q
+	$(PY) -m tests.services -- $(PY) -m pytest -q -n 2
 
 test-browser: $(INSTALLED)
 	$(PY) -m pytest -q tests/browser -p no:asyncio -p no:django --override-ini addopts= \

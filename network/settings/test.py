@@ -6,6 +6,7 @@ PostgreSQL cluster and Redis server; then the suite runs against those instead.
 """
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR
@@ -35,16 +36,24 @@ SERVE_MEDIA_FILES = True
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # The suite runs in parallel (pytest-xdist). Each worker (and the ASGI servers
+    # it starts, which inherit PYTEST_XDIST_WORKER) keeps to its own Redis database
+    # for the cache, since a test's cache.clear() empties the whole database, and to
+    # its own channel-layer prefix, since pub/sub channels are not per database.
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1", … or ""
+    _worker_number = int(_worker.removeprefix("gw") or 0)
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": f"asgi{_worker}"},
         }
     }
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": urlunsplit(
+                urlsplit(REDIS_URL)._replace(path=f"/{_worker_number}")
+            ),
         }
     }
 

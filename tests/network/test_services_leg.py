@@ -35,3 +35,27 @@ async def test_a_group_message_reaches_a_subscribed_channel():
         await layer.group_discard("board.test.1", channel)
         if hasattr(layer, "flush"):
             await layer.flush()
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs the real Redis")
+def test_clearing_the_cache_leaves_other_parallel_workers_keys_alone():
+    """Tests run on two workers sharing one Redis: a test's cache.clear() must not
+    empty the other worker's throttle counters halfway through its test."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import redis
+    from django.core.cache import cache
+
+    ours = int(urlsplit(settings.CACHES["default"]["LOCATION"]).path.strip("/"))
+    theirs = redis.Redis.from_url(
+        urlunsplit(urlsplit(os.environ["REDIS_URL"])._replace(path=f"/{ours + 1}"))
+    )
+    theirs.set("another-workers-counter", 1)
+    try:
+        cache.set("our-counter", 1)
+        cache.clear()
+        assert cache.get("our-counter") is None
+        assert theirs.get("another-workers-counter") == b"1"
+    finally:
+        theirs.delete("another-workers-counter")
+        theirs.close()
