@@ -6,8 +6,8 @@ Everything the person chose is in the query string (?q=&kind=&issue=&org=&langua
 Each facet's counts are taken over the resources matching every *other* choice, so
 a count says how many results picking that value would give. The number of queries
 does not depend on the number of resources: one for every count and the total
-together, one page of rows with its prefetches, and one to check a chosen
-organization may be seen.
+together, one page of rows with its prefetches, and one each to check that a
+chosen organization may be seen and that a chosen issue area exists.
 """
 
 from django.db.models import Q
@@ -58,22 +58,38 @@ class OrganizationFacet(RelatedFacet):
         return [value for value in values if self.visible.filter(slug=value).exists()]
 
 
+class IssueAreaFacet(RelatedFacet):
+    """Resources on one issue area. A slug that names no issue area is refused, so
+    the page says it was left out instead of showing it as a chosen filter with
+    nothing found."""
+
+    def __init__(self, param, label, **options):
+        super().__init__(
+            param,
+            label,
+            through=ResourceIssueArea,
+            owner="content_object",
+            value="tag__slug",
+            count_label="tag__name",
+            **options,
+        )
+
+    def accept(self, values):
+        if not values:
+            return []
+        known = set(
+            IssueArea.objects.filter(slug__in=values).values_list("slug", flat=True)
+        )
+        return [value for value in values if value in known]
+
+
 def library_facets(viewer):
     """The library's facets, in the order they are shown and written to the URL.
     Each is a select: a chosen value without results is not offered."""
     single = {"multiple": False, "keep_selected": False}
     return (
         ChoiceFacet.from_choices("kind", _("Kind"), ResourceKind, **single),
-        RelatedFacet(
-            "issue",
-            _("Issue area"),
-            through=ResourceIssueArea,
-            owner="content_object",
-            value="tag__slug",
-            count_label="tag__name",
-            order=by_count,
-            **single,
-        ),
+        IssueAreaFacet("issue", _("Issue area"), order=by_count, **single),
         OrganizationFacet(
             "org",
             _("Organization"),
