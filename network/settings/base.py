@@ -119,6 +119,19 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=0
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default takes writes from several threads at once (the editor's
+    # autosave beside a publish). WAL lets reads go on beside a write; IMMEDIATE
+    # takes the write lock when a transaction begins, so a second writer waits out
+    # the busy timeout (seconds) instead of failing with "database is locked" when
+    # its read turns into a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _VALIDATORS = "django.contrib.auth.password_validation"
@@ -225,6 +238,8 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 
 WAGTAIL_SITE_NAME = "Common Ground"
+# The address the site is served at, for links in emails and the API: `make run`
+# sets it to the dev server's port; production to its public address.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Full text in the site's language (LANGUAGE_CODE, English): stemmed, so that
 # "immigrants" finds "immigration", and blind to accents. On PostgreSQL this names the
