@@ -24,6 +24,7 @@ from campaigns.models import (
     SignOn,
 )
 from home.admin_filters import BoundedIndexView
+from home.spreadsheets import SpreadsheetCellsMixin
 from home.validation import parse_id
 from members.models import MemberOrganizationPage
 from members.viewer import Viewer
@@ -48,8 +49,9 @@ class CoordinatorPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-class LoggedExportIndexView(BoundedIndexView):
-    """An index whose CSV/XLSX exports are written to the audit log."""
+class LoggedExportIndexView(SpreadsheetCellsMixin, BoundedIndexView):
+    """An index whose CSV/XLSX exports are written to the audit log, their CSV cells
+    as home.spreadsheets writes every CSV."""
 
     export_what = ""
 

@@ -25,8 +25,9 @@ def test_a_coordinator_exports_pledges_as_csv_and_the_audit_log_records_it(
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"] == 'attachment; filename="pledges.csv"'
-    rows = streamed(response).strip().splitlines()
-    assert rows[0].startswith("Campaign,Name,Email,")
+    content = streamed(response)
+    assert content.startswith("\ufeffCampaign,Name,Email,")
+    rows = content.strip().splitlines()
     assert len(rows) == 3
     assert any("rosa@example.org" in row for row in rows)
     entry = PageLogEntry.objects.get(action="campaigns.export")
