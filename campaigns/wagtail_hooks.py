@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -127,7 +128,13 @@ class EventViewSet(ModelViewSet):
     icon = "date"
     menu_label = _("Events and deadlines")
     index_view_class = BoundedIndexView
-    list_display = ["title", "kind", "starts_at", "campaign"]
+    # In the event's own zone, all-day items as dates (Event.when), sorted by time.
+    list_display = [
+        "title",
+        "kind",
+        Column("when", label=_("When"), sort_key="starts_at"),
+        "campaign",
+    ]
     list_filter = ["kind", "campaign"]
     search_fields = ["title", "description"]
     ordering = ["-starts_at"]
