@@ -11,6 +11,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.log_actions import LogFormatter, log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -182,10 +183,22 @@ class PledgeViewSet(ModelViewSet):
     panels = [FieldPanel("name"), FieldPanel("email"), FieldPanel("postcode")]
 
 
+class CampaignListingViewSet(PageListingViewSet):
+    """Every campaign page in one flat listing, filtered by its status."""
+
+    model = CampaignPage
+    name = "campaign_pages"
+    url_prefix = "campaigns/all"
+    icon = "pick"
+    menu_label = _("Campaigns")
+    list_filter = ["status"]
+
+
 class CampaignsViewSetGroup(ViewSetGroup):
     menu_label = _("Campaigns")
     menu_icon = "pick"
-    items = (EventViewSet, SignOnViewSet, PledgeViewSet)
+    # The campaigns themselves first, then what hangs off them.
+    items = (CampaignListingViewSet, EventViewSet, SignOnViewSet, PledgeViewSet)
 
 
 @hooks.register("register_admin_viewset")
