@@ -24,6 +24,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from campaigns.admin_forms import CampaignAdminPageForm
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models.campaign_relations import (
     CampaignIssueArea,
@@ -203,6 +204,8 @@ class CampaignPage(RoutablePageMixin, Page):
 
     objects = CampaignManager()
 
+    # Issue areas from the curated list, as checkboxes (campaigns.admin_forms).
+    base_form_class = CampaignAdminPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("ask"),

@@ -16,6 +16,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from campaigns.admin_forms import EventAdminForm
+
 
 class EventKind(models.TextChoices):
     ACTION_DAY = "action-day", _("Action day")
@@ -186,6 +188,8 @@ class Event(index.Indexed, ClusterableModel):
 
     objects = EventQuerySet.as_manager()
 
+    # Issue areas from the curated list, as checkboxes (campaigns.admin_forms).
+    base_form_class = EventAdminForm
     panels = [
         FieldPanel("title"),
         FieldPanel("kind"),
