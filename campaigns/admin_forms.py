@@ -1,31 +1,45 @@
-"""The admin's forms for campaigns and events: their issue areas are chosen from
-the network's curated list (checkboxes), never typed into a tag field, which
-dropped a name it could not match when Enter confirmed it."""
+"""The admin's forms for campaigns and events: their issue areas are ticked in the
+network's curated list, as members tick theirs on the profile form, never typed into
+a tag field (which dropped a name it could not match when Enter confirmed it)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from home import validation
-from members.models import IssueArea
+from members.forms.fields import model_form_field
+
+CURATE_HINT = _(
+    "Tick them in the network's shared list. One missing? Coordinators add it under "
+    "Taxonomy › Issue areas."
+)
+NOT_IN_THE_LIST = _(
+    "“%(value)s” is not in the network's list of issue areas. Tick issue areas in "
+    "the list; coordinators add new ones under Taxonomy › Issue areas."
+)
 
 
-def curated_issue_areas_field():
-    return validation.ModelMultipleChoiceField(
-        queryset=IssueArea.objects.order_by("name"),
-        required=False,
+def curated_issue_areas_field(model):
+    """The model's issue areas as the profile form builds them (members.forms.fields:
+    one checkbox per curated issue area, unknown ids refused at the edge), with
+    words for the coordinator about where the list is kept."""
+    return model_form_field(
+        model._meta.get_field("issue_areas"),
         widget=forms.CheckboxSelectMultiple,
-        label=_("Issue areas"),
-        help_text=_(
-            "From the network's shared list. A missing one is added under "
-            "Taxonomy › Issue areas."
-        ),
+        help_text=CURATE_HINT,
+        error_messages={
+            "invalid_choice": NOT_IN_THE_LIST,
+            "invalid_pk_value": NOT_IN_THE_LIST.replace("%(value)s", "%(pk)s"),
+        },
     )
 
 
 class CampaignAdminPageForm(WagtailAdminPageForm):
-    issue_areas = curated_issue_areas_field()
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issue_areas"] = curated_issue_areas_field(self._meta.model)
 
 
 class EventAdminForm(WagtailAdminModelForm):
-    issue_areas = curated_issue_areas_field()
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issue_areas"] = curated_issue_areas_field(self._meta.model)
