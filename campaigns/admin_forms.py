@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from home import validation
 from members.forms.fields import model_form_field
 
 CURATE_HINT = _(
@@ -18,12 +19,21 @@ NOT_IN_THE_LIST = _(
 )
 
 
+class CuratedChoiceField(validation.ModelMultipleChoiceField):
+    """A blank value is no choice (what the tag field this replaces posted when
+    empty); anything else must be in the list."""
+
+    def clean(self, value):
+        return super().clean([each for each in value or [] if each != ""])
+
+
 def curated_issue_areas_field(model):
     """The model's issue areas as the profile form builds them (members.forms.fields:
     one checkbox per curated issue area, unknown ids refused at the edge), with
     words for the coordinator about where the list is kept."""
     return model_form_field(
         model._meta.get_field("issue_areas"),
+        form_class=CuratedChoiceField,
         widget=forms.CheckboxSelectMultiple,
         help_text=CURATE_HINT,
         error_messages={

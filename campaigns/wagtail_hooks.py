@@ -3,11 +3,21 @@
 Wagtail's audit log). The library's hooks are in campaigns/library/wagtail_hooks.py,
 imported here because Wagtail only looks for `<app>.wagtail_hooks`."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
+from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import (
+    BulkActionsCheckboxColumn,
+    Column,
+    StatusFlagColumn,
+    StatusTagColumn,
+)
+from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -24,6 +34,7 @@ from campaigns.models import (
     Event,
     Pledge,
     SignOn,
+    SignOnStatus,
 )
 from home.admin_filters import BoundedIndexView
 from home.spreadsheets import SpreadsheetCellsMixin
@@ -80,8 +91,30 @@ class PledgeIndexView(LoggedExportIndexView):
     export_what = "pledges"
 
 
+def decide_signon(user, signon, status):
+    """Approve or decline one sign-on, as the edit view and the bulk action both
+    do: through campaigns.actions, written to the audit log."""
+    actions.do_decide(user, signon, status)
+    log(instance=signon, action="wagtail.edit", user=user, content_changed=True)
+    return signon
+
+
 class SignOnIndexView(LoggedExportIndexView):
     export_what = "sign-ons"
+
+    @cached_property
+    def columns(self):
+        # A checkbox per row for the bulk approval (ApproveSignOnsBulkAction).
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="signon"),
+            *super().columns,
+        ]
+
+    def _get_title_column(self, *args, **kwargs):
+        # The checkbox's accessible description names the organization.
+        return super()._get_title_column(
+            *args, **kwargs, get_title_id=lambda signon: f"signon_{signon.pk}_title"
+        )
 
     def get_base_queryset(self):
         return (
@@ -102,14 +135,64 @@ class SignOnEditView(EditView):
 
     def save_instance(self):
         signon = self.form.save(commit=False)
-        actions.do_decide(self.request.user, signon, signon.status)
-        log(
-            instance=signon,
-            action="wagtail.edit",
-            user=self.request.user,
-            content_changed=True,
+        return decide_signon(self.request.user, signon, signon.status)
+
+
+class ApproveSignOnsBulkAction(BulkAction):
+    """Approve the sign-ons ticked in the listing, each as a single approval is
+    (decide_signon). Only those waiting for approval are approved: a declined or
+    withdrawn one stays as it is, and the confirmation page says so."""
+
+    display_name = _("Approve")
+    action_type = "approve"
+    aria_label = _("Approve the selected sign-ons")
+    template_name = "campaigns/admin/confirm_bulk_approve.html"
+    action_priority = 10
+    models = [SignOn]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not Viewer.for_user(request.user).is_coordinator:
+            raise PermissionDenied(_("Only coordinators approve sign-ons."))
+        return super().dispatch(request, *args, **kwargs)
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        ids = [parse_id(str(each)) for each in object_ids]
+        if not ids or None in ids:
+            raise Http404(_("Choose sign-ons from the listing."))
+        return list(
+            model.objects.filter(pk__in=ids)
+            .select_related("organization", "campaign")
+            .order_by("organization__title")
         )
-        return signon
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        # "Select all" approves what can be approved, never every sign-on there is.
+        return SignOn.objects.filter(status=SignOnStatus.PENDING).values_list(
+            "pk", flat=True
+        )
+
+    def check_perm(self, signon):
+        return signon.status == SignOnStatus.PENDING
+
+    def get_execution_context(self):
+        return {"user": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        for signon in objects:
+            decide_signon(user, signon, SignOnStatus.APPROVED)
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d sign-on approved.",
+            "%(count)d sign-ons approved.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "header_icon": "tick"}
 
 
 register_permission_policy(Event, CoordinatorPermissionPolicy(Event))
@@ -150,8 +233,23 @@ class SignOnViewSet(ModelViewSet):
     icon = "tick"
     menu_label = _("Sign-ons")
     index_view_class = SignOnIndexView
+    index_template_name = "campaigns/admin/signon_index.html"
     edit_view_class = SignOnEditView
-    list_display = ["organization", "campaign", "status", "unlisted", "created_at"]
+    # Statuses in words, as tags: waiting ones stand out.
+    list_display = [
+        "organization",
+        "campaign",
+        StatusTagColumn(
+            "get_status_display",
+            label=_("Status"),
+            sort_key="status",
+            primary=lambda signon: signon.status == SignOnStatus.PENDING,
+        ),
+        StatusFlagColumn(
+            "unlisted", label=_("Listed"), true_label=_("Unlisted signer")
+        ),
+        "created_at",
+    ]
     list_filter = ["status", "campaign", "unlisted"]
     # Exports never name an unlisted signer or a hidden organization.
     list_export = ["export_organization_name", "campaign", "status", "created_at"]
@@ -204,6 +302,9 @@ class CampaignsViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_campaigns_viewsets():
     return CampaignsViewSetGroup()
+
+
+hooks.register("register_bulk_action", ApproveSignOnsBulkAction)
 
 
 @hooks.register("register_log_actions")
