@@ -115,7 +115,7 @@ def test_a_coordinator_adds_an_event_in_the_admin(client, coordinator, campaign)
             "description": "",
             "link": "",
             "campaign": campaign.pk,
-            "issue_areas": "",
+            # No issue area ticked: a browser sends no value for the checkboxes.
         },
     )
 
