@@ -204,6 +204,15 @@ register_permission_policy(
 )
 
 
+class EventWhenColumn(Column):
+    """When an event happens, in its own time zone and all-day items as dates,
+    through the public calendar's template (campaigns/components/event_when.html),
+    never the reader's zone: a Geneva session is at 10:00 Geneva time wherever
+    the coordinator sits."""
+
+    cell_template_name = "campaigns/admin/event_when_cell.html"
+
+
 class EventViewSet(ModelViewSet):
     model = Event
     name = "campaign_events"
@@ -212,11 +221,13 @@ class EventViewSet(ModelViewSet):
     icon = "date"
     menu_label = _("Events and deadlines")
     index_view_class = BoundedIndexView
-    # In the event's own zone, all-day items as dates (Event.when), sorted by time.
+    # Written as the public calendar writes it (EventWhenColumn), sorted by time.
     list_display = [
         "title",
         "kind",
-        Column("when", label=_("When"), sort_key="starts_at"),
+        EventWhenColumn(
+            "when", accessor="starts_at", label=_("When"), sort_key="starts_at"
+        ),
         "campaign",
     ]
     list_filter = ["kind", "campaign"]

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -246,25 +245,6 @@ class Event(index.Indexed, ClusterableModel):
     @property
     def has_end_time(self):
         return self.start_time is not None and self.end_time is not None
-
-    @property
-    def when(self):
-        """When it happens, in words and in the event's own time zone: the date (or
-        dates) of an all-day item, else its local start (and end) and the zone's
-        abbreviation. Never the reader's zone: a Geneva session is at 10:00 Geneva
-        time wherever the coordinator sits."""
-        if self.all_day:
-            text = date_format(self.date, "D j M Y")
-            if self.end_date and self.end_date != self.date:
-                text += " – " + date_format(self.end_date, "D j M Y")
-            return text
-        start = self.local_start
-        text = date_format(start, "D j M Y, H:i")
-        if self.has_end_time:
-            end = self.local_end
-            same_day = end.date() == start.date()
-            text += " – " + date_format(end, "H:i" if same_day else "D j M Y, H:i")
-        return f"{text} {start.tzname()}"
 
     def clean(self):
         super().clean()

@@ -1,9 +1,13 @@
-"""The admin's events listing shows each event in its own time zone, all-day items
-as dates: an all-day Geneva session is 18 July, not "18 July, 6 p.m."."""
+"""The admin's events listing writes each event as the public calendar does: in the
+event's own time zone, all-day items as dates. An all-day Geneva session is
+18 July, not "18 July, 6 p.m.", whatever zone the coordinator reading it is in."""
 
 import datetime
+import html
+import re
 
 import pytest
+from wagtail.users.models import UserProfile
 
 from campaigns.models import EventKind
 from tests.factories import EventFactory
@@ -11,14 +15,39 @@ from tests.factories import EventFactory
 pytestmark = pytest.mark.django_db
 
 
-def listing(client, coordinator):
-    client.force_login(coordinator)
+@pytest.fixture
+def coordinator_in_tokyo(coordinator):
+    """A coordinator whose own admin time zone is neither the events' nor the
+    site's (New York)."""
+    profile = UserProfile.get_for_user(coordinator)
+    profile.current_time_zone = "Asia/Tokyo"
+    profile.save()
+    return coordinator
+
+
+def listed_when(client, user):
+    """The text of each row's "When" cell, by event title."""
+    client.force_login(user)
     response = client.get("/admin/campaigns/events/")
     assert response.status_code == 200
-    return response.content.decode()
+    rows = re.findall(r"<tr\b.*?</tr>", response.content.decode(), flags=re.S)
+    cells = {}
+    for row in rows:
+        texts = [
+            " ".join(html.unescape(re.sub(r"<[^>]+>", " ", cell)).split())
+            for cell in re.findall(r"<td\b.*?</td>", row, flags=re.S)
+        ]
+        if texts:
+            cells[texts[0]] = texts
+    return cells
 
 
-def test_an_all_day_geneva_session_is_listed_as_its_date(client, coordinator):
+def when_of(cells, title):
+    (row,) = [texts for first, texts in cells.items() if first.startswith(title)]
+    return row[2]  # title, kind, when, campaign
+
+
+def test_an_all_day_geneva_session_is_listed_as_its_date(client, coordinator_in_tokyo):
     EventFactory(
         title="Human Rights Council session opens",
         kind=EventKind.UN_REVIEW,
@@ -27,14 +56,14 @@ def test_an_all_day_geneva_session_is_listed_as_its_date(client, coordinator):
         time_zone="Europe/Zurich",
     )
 
-    page = listing(client, coordinator)
+    cells = listed_when(client, coordinator_in_tokyo)
 
-    assert "Sat 18 Jul 2026" in page
-    assert "Sat 18 Jul 2026," not in page  # no time of day
-    assert "p.m." not in page and "18:00" not in page
+    assert when_of(cells, "Human Rights Council session opens") == "Sat 18 Jul 2026"
 
 
-def test_a_timed_event_is_listed_at_its_own_local_time_and_zone(client, coordinator):
+def test_a_timed_event_is_listed_at_its_own_local_time_and_zone(
+    client, coordinator_in_tokyo
+):
     EventFactory(
         title="Chicago tenants' assembly",
         date=datetime.date(2026, 7, 18),
@@ -43,13 +72,16 @@ def test_a_timed_event_is_listed_at_its_own_local_time_and_zone(client, coordina
         time_zone="America/Chicago",
     )
 
-    page = listing(client, coordinator)
+    cells = listed_when(client, coordinator_in_tokyo)
 
-    # The site's zone is New York, where this would read 15:00.
-    assert "Sat 18 Jul 2026, 14:00 – 16:30 CDT" in page
+    # Not New York's 15:00, nor Tokyo's 04:00 the next day.
+    assert (
+        when_of(cells, "Chicago tenants' assembly")
+        == "Sat 18 Jul 2026, 14:00 – 16:30 CDT"
+    )
 
 
-def test_several_day_items_show_both_dates(client, coordinator):
+def test_several_day_items_show_both_dates(client, coordinator_in_tokyo):
     EventFactory(
         title="Geneva session",
         date=datetime.date(2026, 6, 15),
@@ -58,4 +90,23 @@ def test_several_day_items_show_both_dates(client, coordinator):
         time_zone="Europe/Zurich",
     )
 
-    assert "Mon 15 Jun 2026 – Fri 10 Jul 2026" in listing(client, coordinator)
+    cells = listed_when(client, coordinator_in_tokyo)
+
+    assert when_of(cells, "Geneva session") == "Mon 15 Jun 2026 – Fri 10 Jul 2026"
+
+
+def test_the_listing_sorts_by_when_events_start(client, coordinator_in_tokyo):
+    for day in (3, 1, 2):
+        EventFactory(
+            title=f"Meeting {day}",
+            date=datetime.date(2026, 9, day),
+            start_time=datetime.time(9, 0),
+            time_zone="Europe/Zurich",
+        )
+    client.force_login(coordinator_in_tokyo)
+
+    page = client.get("/admin/campaigns/events/", {"ordering": "starts_at"})
+
+    text = page.content.decode()
+    positions = [text.index(f"Meeting {day}") for day in (1, 2, 3)]
+    assert positions == sorted(positions)
