@@ -26,6 +26,7 @@ from members.actions.invitations import (
     invitation_needs_password,
 )
 from members.forms.teams import AcceptInvitationForm
+from members.two_factor import setup_qr_code_svg
 
 
 class LoginView(auth_views.LoginView):
@@ -136,7 +137,8 @@ def _device_key(device):
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor(request):
-    """Confirm a code from the authenticator app; on first use, set the app up."""
+    """Confirm a code from the authenticator app; on first use, set the app up
+    (a QR code drawn here, and the key to type)."""
     user = request.user
     next_url = _safe_next(request, default="wagtailadmin_home")
     if user.is_verified():
@@ -187,6 +189,7 @@ def two_factor(request):
     if setting_up:
         context["secret"] = _device_key(device)
         context["config_url"] = device.config_url
+        context["qr_code"] = setup_qr_code_svg(device.config_url)
     return render(request, "members/account/two_factor.html", context, status=status)
 
 
