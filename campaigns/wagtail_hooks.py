@@ -3,12 +3,14 @@
 Wagtail's audit log). The library's hooks are in campaigns/library/wagtail_hooks.py,
 imported here because Wagtail only looks for `<app>.wagtail_hooks`."""
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_filters import ChoiceFilter, MultipleChoiceFilter
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import (
@@ -19,6 +21,7 @@ from wagtail.admin.ui.tables import (
 )
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic import EditView
+from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -31,6 +34,7 @@ from campaigns.library import wagtail_hooks as library_hooks  # noqa: F401
 from campaigns.models import (
     CampaignIndexPage,
     CampaignPage,
+    CampaignStatus,
     Event,
     Pledge,
     SignOn,
@@ -292,6 +296,53 @@ class PledgeViewSet(ModelViewSet):
     panels = [FieldPanel("name"), FieldPanel("email"), FieldPanel("postcode")]
 
 
+class CampaignFilterSet(PageFilterSet):
+    """Wagtail's page filters, and the two statuses coordinators ask about: the
+    campaign's own (upcoming, active, concluded) and published or draft."""
+
+    status = MultipleChoiceFilter(
+        label=_("Campaign status"),
+        choices=CampaignStatus.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    published = ChoiceFilter(
+        label=_("Published"),
+        choices=[("live", _("Published")), ("draft", _("Draft"))],
+        empty_label=_("Any"),
+        widget=forms.RadioSelect,
+        method="filter_published",
+    )
+
+    class Meta:
+        model = CampaignPage
+        fields = []
+
+    def filter_published(self, queryset, name, value):
+        return queryset.filter(live=value == "live")
+
+
+def campaign_listing_columns():
+    """Wagtail's page listing columns with the campaign's status, without the page
+    type (every row is a campaign)."""
+    columns = [
+        column
+        for column in PageListingViewSet.index_view_class.base_columns
+        if column.name != "type"
+    ]
+    title = next(i for i, column in enumerate(columns) if column.name == "title")
+    columns.insert(
+        title + 1,
+        StatusTagColumn(
+            "campaign_status",
+            accessor="get_status_display",
+            label=_("Campaign status"),
+            sort_key="status",
+            primary=lambda page: page.status == CampaignStatus.ACTIVE,
+        ),
+    )
+    return columns
+
+
 class CampaignListingViewSet(PageListingViewSet):
     """Every campaign page in one flat listing, filtered by its status."""
 
@@ -300,7 +351,8 @@ class CampaignListingViewSet(PageListingViewSet):
     url_prefix = "campaigns/all"
     icon = "pick"
     menu_label = _("Campaigns")
-    list_filter = ["status"]
+    filterset_class = CampaignFilterSet
+    columns = campaign_listing_columns()
 
 
 class CampaignsViewSetGroup(ViewSetGroup):
