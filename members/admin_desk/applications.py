@@ -1,10 +1,18 @@
 """Applications to join in the admin: the queue, what each says, and the
 coordinator's approve/decline decision (members.actions.applications does it)."""
 
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.urls import path
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import linebreaks_filter
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -18,8 +26,143 @@ from members.actions.applications import (
     do_decline_application,
 )
 from members.admin_desk.decisions import RefusalKeepsTheFormMixin
-from members.geography import subdivision_name
+from members.geography import place_label, subdivision_name
 from members.models import MembershipApplication
+
+# What the coordinators record about an application: shown as its decision, apart
+# from the applicant's answers. Every other field of the model is an answer.
+DECISION_FIELDS = frozenset(
+    {"id", "status", "submitted_at", "decided_at", "decided_by", "decision_reason"}
+    | {"organization"}
+)
+# One answer, the place in words: "City, State or region, Country".
+PLACE_FIELDS = ("city", "subdivision", "region", "country")
+# Addresses shown as links; anything else an address field holds is shown as text.
+LINK_SCHEMES = frozenset({"http", "https"})
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One field of an application as a coordinator reads it: its label and its
+    value in words, as safe HTML (everything the applicant typed is escaped)."""
+
+    label: str
+    value: str
+    given: bool
+
+
+def answer_fields():
+    """The fields the applicant fills in, in the order the model declares them;
+    a field added to the model later is among them without further work."""
+    fields = [
+        field
+        for field in MembershipApplication._meta.get_fields()
+        if field.concrete
+        and not field.auto_created
+        and field.name not in DECISION_FIELDS
+    ]
+    return sorted(fields, key=lambda field: field.creation_counter)
+
+
+def prefetched_for_answers(queryset):
+    """What the answers read besides the row: each list of terms and the issue
+    areas the applicant typed in, one query each whatever their number."""
+    many = [field.name for field in answer_fields() if field.many_to_many]
+    return queryset.prefetch_related(*many, "issue_area_suggestions")
+
+
+def _link(address):
+    if urlsplit(address).scheme.lower() in LINK_SCHEMES:
+        return format_html(
+            '<a href="{}" rel="noopener noreferrer">{}</a>', address, address
+        )
+    return format_html("{}", address)
+
+
+def _value(application, field):
+    """The field's value in words, or None when the applicant gave none."""
+    if field.many_to_many:
+        names = sorted(
+            (str(term) for term in getattr(application, field.name).all()),
+            key=str.casefold,
+        )
+        return format_html("{}", ", ".join(names)) if names else None
+    value = getattr(application, field.attname)
+    if isinstance(field, models.BooleanField):
+        return _("Yes") if value else _("No")
+    if value is None or value == "":
+        return None
+    if field.choices:
+        return format_html("{}", getattr(application, f"get_{field.name}_display")())
+    if isinstance(field, models.URLField):
+        return _link(value)
+    if isinstance(field, models.EmailField):
+        return format_html('<a href="mailto:{}">{}</a>', quote(value, safe="@+"), value)
+    if isinstance(field, models.TextField):
+        return linebreaks_filter(value, autoescape=True)  # its paragraphs, escaped
+    if field.many_to_one:
+        return format_html("{}", getattr(application, field.name))
+    return format_html("{}", value)
+
+
+def _place(application):
+    place = place_label(
+        application.city,
+        application.subdivision,
+        str(application.country),
+        home_country=None,  # always with the country
+    )
+    if application.region and not application.subdivision:
+        # Sent before places were chosen from a list, and matched to none.
+        place = format_html(
+            "{}<br>{}",
+            place,
+            _("State or region as first written: “%(region)s”, not yet one on the list")
+            % {"region": application.region},
+        )
+    return format_html("{}", place) if place else None
+
+
+def _suggestions(application):
+    suggestions = list(application.issue_area_suggestions.all())
+    if not suggestions:
+        return None
+    return format_html_join(
+        ", ",
+        '<a href="{}">{}</a> ({})',
+        (
+            (
+                reverse("issue_area_suggestions:edit", args=[suggestion.pk]),
+                suggestion.name,
+                suggestion.get_status_display(),
+            )
+            for suggestion in suggestions
+        ),
+    )
+
+
+def application_answers(application):
+    """Every answer of the application, labelled as the application asks it (the
+    model's verbose names) and in words: choices by their label, terms by name,
+    the place as one line, yes or no, links, paragraphs; "Not given" for an
+    answer left empty."""
+    answers = []
+
+    def add(label, value):
+        given = value is not None
+        answers.append(
+            Answer(capfirst(label), value if given else _("Not given"), given)
+        )
+
+    for field in answer_fields():
+        if field.name in PLACE_FIELDS:
+            if field.name == PLACE_FIELDS[0]:
+                add(_("where the organization is based"), _place(application))
+            continue
+        add(field.verbose_name, _value(application, field))
+        if field.name == "issue_areas" and (typed := _suggestions(application)):
+            add(_("issue areas they typed in"), typed)
+    return answers
 
 
 class DecisionForm(WagtailAdminModelForm):
@@ -69,8 +212,11 @@ class DecisionView(RefusalKeepsTheFormMixin, generic.EditView):
         context = super().get_context_data(**kwargs)
         context["application"] = self.object
         context["is_pending"] = self.object.is_pending
-        context["issue_areas"] = self.object.issue_areas.all()
+        context["answers"] = application_answers(self.object)
         return context
+
+    def get_object(self, queryset=None):
+        return super().get_object(prefetched_for_answers(MembershipApplication.objects))
 
     def save_instance(self):
         application = self.object
@@ -83,6 +229,28 @@ class DecisionView(RefusalKeepsTheFormMixin, generic.EditView):
             )
         application.refresh_from_db()
         return application
+
+
+class ApplicationView(generic.InspectView):
+    """The whole application, every answer in words (application_answers), with
+    the decision on it."""
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            prefetched_for_answers(
+                MembershipApplication.objects.select_related("decided_by")
+            ),
+            pk=self.pk,
+        )
+
+    def get_fields_context(self):
+        return []  # the answers take the place of Wagtail's raw list of fields
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["application"] = self.object
+        context["answers"] = application_answers(self.object)
+        return context
 
 
 def applied_subdivisions():
@@ -118,6 +286,8 @@ class ApplicationViewSet(ModelViewSet):
     name = "membership_applications"
     pk_path_converter = "id"  # ids in URLs are bounded (home.converters)
     inspect_view_enabled = True
+    inspect_view_class = ApplicationView
+    inspect_template_name = "members/admin/application.html"
     copy_view_enabled = False
     index_view_class = BoundedIndexView
     edit_view_class = DecisionView
@@ -129,35 +299,6 @@ class ApplicationViewSet(ModelViewSet):
         Column("place", label=_("Place")),
         "status",
         DateColumn("submitted_at", label=_("Submitted")),
-    ]
-    inspect_view_fields = [
-        "organization_name",
-        "summary",
-        "mission",
-        "website",
-        "public_email",
-        "issue_areas",
-        "approaches",
-        "city",
-        "subdivision",
-        "region",
-        "country",
-        "scope",
-        "founded_year",
-        "led_by_directly_affected",
-        "visibility",
-        "contact_name",
-        "contact_role",
-        "contact_email",
-        "contact_phone",
-        "message",
-        "agrees_to_principles",
-        "status",
-        "submitted_at",
-        "decided_by",
-        "decided_at",
-        "decision_reason",
-        "organization",
     ]
 
     def get_form_class(self, for_update=False):
