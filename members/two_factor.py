@@ -6,14 +6,26 @@ alike, until they confirm a code from their authenticator app (django-otp). The 
 rule is `withhold_unconfirmed_powers`; the HTTP middleware and the socket's state
 loader both apply it to the user they resolved from the session.
 
-Also here, what the setup page shows: the QR code (drawn on this server, so the
-secret never reaches another host).
+Also here, what the two-factor pages show and read: the setup QR code (drawn on
+this server, so the secret never reaches another host), and the codes people type,
+checked at the edge: a 6-digit code from the app or an 8-character recovery code
+(django-otp's static tokens; members.actions.two_factor makes and replaces them).
 """
 
 import segno
 from django.conf import settings
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from django_otp.middleware import OTPMiddleware
+
+# Ten codes, each used once (django-otp's StaticToken, deleted when used).
+RECOVERY_CODE_COUNT = 10
+# StaticToken.random_token(): 5 random bytes in lowercase base32, 8 characters.
+RECOVERY_CODE_LENGTH = 8
+RECOVERY_CODE_ALPHABET = frozenset("abcdefghijklmnopqrstuvwxyz234567")
+TOTP_CODE_LENGTH = 6
+# Longer than any code with spaces and dashes: anything beyond is not a code.
+LONGEST_TYPED_CODE = 32
 
 
 def verified_user(request):
@@ -51,3 +63,48 @@ def setup_qr_code_svg(config_url):
     return mark_safe(  # noqa: S308 - segno's markup, from our own device's address
         qr_code.svg_inline(scale=5, dark="#000", light="#fff", svgclass="otp-qr")
     )
+
+
+def shown_recovery_code(code):
+    """A recovery code as people read it: `abcd-ef23`."""
+    half = RECOVERY_CODE_LENGTH // 2
+    return f"{code[:half]}-{code[half:]}"
+
+
+class CodeRefused(ValueError):
+    """What was typed is no code of either kind; `message` says what to type."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def read_code(typed, *, recovery_codes_allowed):
+    """("totp" | "recovery", code) for what was typed in the two-factor prompt,
+    spaces, dashes and case aside; CodeRefused with a message that says what is
+    expected otherwise. Nothing is looked up: the format is checked first."""
+    typed = typed or ""
+    code = "".join(typed.split()).replace("-", "").lower()
+    expected = (
+        _(
+            "Enter the 6-digit code from your authenticator app, or one of your "
+            "recovery codes (8 letters and digits, such as abcd-ef23)."
+        )
+        if recovery_codes_allowed
+        else _("Enter the 6-digit code your authenticator app shows.")
+    )
+    if len(typed) > LONGEST_TYPED_CODE:
+        raise CodeRefused(expected)
+    if len(code) == TOTP_CODE_LENGTH and code.isascii() and code.isdigit():
+        return "totp", code
+    if recovery_codes_allowed and len(code) == RECOVERY_CODE_LENGTH:
+        if set(code) <= RECOVERY_CODE_ALPHABET:
+            return "recovery", code
+        if code.isascii() and code.isalnum():
+            raise CodeRefused(
+                _(
+                    "Recovery codes use the letters a to z and the digits 2 to 7 "
+                    "only: check for an o typed as 0, or an l typed as 1."
+                )
+            )
+    raise CodeRefused(expected)

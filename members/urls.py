@@ -17,6 +17,11 @@ urlpatterns = [
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/two-factor/", accounts.two_factor, name="two_factor"),
+    path(
+        "accounts/two-factor/recovery-codes/",
+        accounts.two_factor_recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
     # Wagtail's page-password form, behind the sign-in throttle: the same path as
     # Wagtail's own pattern, which comes later (network/urls.py) and so never runs.
     path(

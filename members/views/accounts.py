@@ -1,6 +1,7 @@
 """Sign in, two-factor, password reset and invitations, styled like the site."""
 
 import base64
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,15 +10,18 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail import views as wagtail_views
 from wagtail.documents.views import serve as wagtaildocs_serve
 
+from home.models import NetworkSettings
 from members import throttle
 from members.actions.invitations import (
     InvitationUnusable,
@@ -25,8 +29,19 @@ from members.actions.invitations import (
     invitation_for_token,
     invitation_needs_password,
 )
+from members.actions.two_factor import (
+    do_make_recovery_codes,
+    recovery_codes_left,
+    use_recovery_code,
+)
 from members.forms.teams import AcceptInvitationForm
-from members.two_factor import setup_qr_code_svg
+from members.two_factor import (
+    LONGEST_TYPED_CODE,
+    CodeRefused,
+    read_code,
+    setup_qr_code_svg,
+    shown_recovery_code,
+)
 
 
 class LoginView(auth_views.LoginView):
@@ -134,11 +149,34 @@ def _device_key(device):
     return base64.b32encode(device.bin_key).decode()
 
 
+# Fresh recovery codes wait here between the POST that made them and the one page
+# that shows them; showing them takes them out.
+FRESH_RECOVERY_CODES = "members.fresh_recovery_codes"
+
+
+def _show_recovery_codes(request, codes, next_url):
+    request.session[FRESH_RECOVERY_CODES] = codes
+    return redirect(
+        reverse("two_factor_recovery_codes") + "?" + urlencode({"next": next_url})
+    )
+
+
+def _after_two_factor(request, next_url):
+    """Where a confirmed check goes: on, unless no recovery codes are left, when
+    the recovery-codes page offers new ones first."""
+    if recovery_codes_left(request.user) == 0:
+        return redirect(
+            reverse("two_factor_recovery_codes") + "?" + urlencode({"next": next_url})
+        )
+    return redirect(next_url)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor(request):
-    """Confirm a code from the authenticator app; on first use, set the app up
-    (a QR code drawn here, and the key to type)."""
+    """Confirm a code from the authenticator app, or a recovery code; on first
+    use, set the app up (a QR code drawn here, and the key to type) and then make
+    ten recovery codes."""
     user = request.user
     next_url = _safe_next(request, default="wagtailadmin_home")
     if user.is_verified():
@@ -153,38 +191,50 @@ def two_factor(request):
         )
     error = None
     status = 200
+    # Which of the prompt's two forms was used, to show its error beside it.
+    method = (
+        "recovery"
+        if request.POST.get("method") == "recovery" and not setting_up
+        else "app"
+    )
     if request.method == "POST":
-        token = "".join(request.POST.get("token", "").split())
         account = user.get_username()
         if throttle.is_locked_out(request, account):
             return throttle.lockout_response(request, account)
-        if not (token.isdigit() and len(token) == 6):
-            error = _("Enter the 6-digit code your authenticator app shows.")
-            status = 400
-        elif not device.verify_is_allowed()[0]:
-            # django-otp's own back-off after a wrong code (1 s, 2 s, 4 s…).
-            error = _("Wait a few seconds, then enter the newest code.")
-            status = 429
-        elif device.verify_token(token):
-            if setting_up:
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
-            otp_login(request, device)
-            messages.success(request, _("Two-factor check passed."))
-            return redirect(next_url)
-        else:
-            # A wrong code counts with the account's wrong passwords.
-            throttle.record_failure(request, account, door=two_factor)
-            error = _(
-                "That code is not right. Check the clock on your phone and enter the "
-                "newest code."
+        try:
+            kind, code = read_code(
+                request.POST.get("token", ""), recovery_codes_allowed=not setting_up
             )
-            status = 400
+        except CodeRefused as refused:
+            # The format is checked before any code is: no attempt is counted.
+            error, status = refused.message, 400
+        else:
+            error, status, verified = _check_code(request, device, kind, code)
+            if verified is not None:
+                if setting_up:
+                    device.confirmed = True
+                    device.save(update_fields=["confirmed"])
+                otp_login(request, verified)
+                if setting_up:
+                    messages.success(request, _("Two-factor sign-in is set up."))
+                    return _show_recovery_codes(
+                        request, do_make_recovery_codes(user), next_url
+                    )
+                if kind == "recovery":
+                    _say_recovery_codes_left(request, recovery_codes_left(user))
+                else:
+                    messages.success(request, _("Two-factor check passed."))
+                return _after_two_factor(request, next_url)
+            # A wrong code, of either kind, counts with the account's wrong
+            # passwords.
+            if status == 400:
+                throttle.record_failure(request, account, door=two_factor)
     context = {
         "setting_up": setting_up,
         "next": next_url,
         "error": error,
-        "token": request.POST.get("token", ""),
+        "method": method,
+        "token": request.POST.get("token", "")[:LONGEST_TYPED_CODE],
     }
     if setting_up:
         context["secret"] = _device_key(device)
@@ -193,7 +243,103 @@ def two_factor(request):
     return render(request, "members/account/two_factor.html", context, status=status)
 
 
+def _check_code(request, app, kind, code):
+    """(error, status, the device it verified) for a well-formed code."""
+    if kind == "totp":
+        if not app.verify_is_allowed()[0]:
+            # django-otp's own back-off after a wrong code (1 s, 2 s, 4 s…).
+            return _("Wait a few seconds, then enter the newest code."), 429, None
+        if app.verify_token(code):
+            return None, 200, app
+        return (
+            _(
+                "That code is not right. Check the clock on your phone and enter "
+                "the newest code."
+            ),
+            400,
+            None,
+        )
+    device, left = use_recovery_code(request.user, code)
+    if device is not None and left is None:
+        return _("Wait a few seconds, then enter the recovery code again."), 429, None
+    if device is not None:
+        return None, 200, device
+    return (
+        _(
+            "That is not one of your recovery codes, or it was used already: each "
+            "works once."
+        ),
+        400,
+        None,
+    )
+
+
+def _say_recovery_codes_left(request, left):
+    if left == 0:
+        messages.warning(
+            request,
+            _(
+                "Recovery code accepted. That was your last one: make new codes now, "
+                "so that losing your phone cannot lock you out."
+            ),
+        )
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "Recovery code accepted. You have %(count)d recovery code left.",
+                "Recovery code accepted. You have %(count)d recovery codes left.",
+                left,
+            )
+            % {"count": left},
+        )
+
+
 two_factor.sign_in_throttle = True  # tests/test_url_guards.py looks for this
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_recovery_codes(request):
+    """Recovery codes: new ones are shown once, right after they are made (at
+    setup, or when the person asks for new ones, which replaces the old); every
+    other visit says how many are left and offers new ones."""
+    user = request.user
+    next_url = _safe_next(request, default="account")
+    if not user.is_verified():
+        return redirect(
+            reverse("two_factor") + "?" + urlencode({"next": request.get_full_path()})
+        )
+    if request.method == "POST":
+        messages.success(
+            request, _("New recovery codes made; the old ones no longer work.")
+        )
+        return _show_recovery_codes(request, do_make_recovery_codes(user), next_url)
+    fresh = request.session.pop(FRESH_RECOVERY_CODES, None)
+    context = {"next": next_url}
+    if fresh:
+        codes = [shown_recovery_code(code) for code in fresh]
+        context["codes"] = codes
+        context["download_url"] = "data:text/plain;charset=utf-8," + quote(
+            _recovery_codes_file(user, codes)
+        )
+    else:
+        context["codes_left"] = recovery_codes_left(user)
+    return render(request, "members/account/two_factor_recovery_codes.html", context)
+
+
+def _recovery_codes_file(user, codes):
+    lines = [
+        _("Recovery codes for %(account)s on %(site)s")
+        % {
+            "account": user.get_username(),
+            "site": NetworkSettings.load().name,
+        },
+        _("Each code works once, in place of the code from your authenticator app."),
+        "",
+        *codes,
+    ]
+    return "\r\n".join(str(line) for line in lines) + "\r\n"
 
 
 @require_http_methods(["GET", "POST"])

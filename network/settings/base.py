@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Recovery codes: single-use static tokens (members.actions.two_factor).
+    "django_otp.plugins.otp_static",
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -71,6 +71,13 @@ def test_apply_approve_accept_edit_and_see_the_review_state(browser, live_server
     page.get_by_label("Code").fill(totp_code(secret))
     page.get_by_role("button", name="Confirm").click()
     page.wait_for_load_state()
+    # Ten recovery codes, shown this once, before going on to the admin.
+    assert page.get_by_role("heading", name="Recovery codes").is_visible()
+    assert page.locator("#recovery-codes li").count() == 10
+    assert blocking_violations(page) == []
+    save_screenshot(page, "membership-two-factor-recovery-codes")
+    page.get_by_role("link", name="I have saved them: continue").click()
+    page.wait_for_load_state()
     assert page.url.rstrip("/").endswith("/admin")
     assert page.get_by_text("Network desk").is_visible()
     save_screenshot(page, "membership-admin-dashboard")

@@ -109,10 +109,13 @@ def test_a_coordinator_sets_up_two_factor_then_reaches_the_admin(client, coordin
         "/accounts/two-factor/", {"token": current_code(device), "next": "/admin/"}
     )
 
+    # On to the recovery codes, shown once (test_two_factor_recovery_codes.py),
+    # and from there to the admin.
     assert right.status_code == 302
-    assert right["Location"] == "/admin/"
+    assert right["Location"] == "/accounts/two-factor/recovery-codes/?next=%2Fadmin%2F"
     device.refresh_from_db()
     assert device.confirmed
+    assert 'href="/admin/"' in client.get(right["Location"]).content.decode()
     assert client.get("/admin/").status_code == 200
 
 
@@ -141,7 +144,9 @@ def test_a_next_address_on_another_host_is_ignored(client, coordinator):
         {"token": current_code(device), "next": "https://evil.example/"},
     )
 
-    assert response["Location"] == "/admin/"
+    assert response["Location"] == (
+        "/accounts/two-factor/recovery-codes/?next=%2Fadmin%2F"
+    )
 
 
 def test_signed_in_account_pages_are_private_and_strictly_scripted(client, person):
