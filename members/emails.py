@@ -2,19 +2,23 @@
 decision never sends mail, and each is plain text rendered from a template."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import send_mail, send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from home.models import NetworkSettings
+from members.geography import place_label
+from members.models import COORDINATORS_GROUP, MembershipApplication, User
 
 
 def absolute_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _send_on_commit(template, to, context):
+def _render(template, context):
+    """(subject, body) of templates/members/email/<template>{_subject,}.txt."""
     network = NetworkSettings.load()
     context = {
         "network_name": network.name,
@@ -23,7 +27,11 @@ def _send_on_commit(template, to, context):
     }
     subject = render_to_string(f"members/email/{template}_subject.txt", context)
     body = render_to_string(f"members/email/{template}.txt", context)
-    subject = " ".join(subject.split())
+    return " ".join(subject.split()), body
+
+
+def _send_on_commit(template, to, context):
+    subject, body = _render(template, context)
 
     def send():
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
@@ -31,7 +39,56 @@ def _send_on_commit(template, to, context):
     transaction.on_commit(send)
 
 
+def coordinator_addresses():
+    """The address of every active coordinator (a user in the Coordinators
+    group) who has one, each once."""
+    addresses = (
+        User.objects.filter(is_active=True, groups__name=COORDINATORS_GROUP)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    return sorted({address.casefold(): address for address in addresses}.values())
+
+
+def _tell_coordinators(application, *, again):
+    """One message to each coordinator (none sees another's address) about an
+    application that arrived, or arrived again: what they need to judge whether
+    to open it (name, place, issue areas) and the link to it in the admin, none
+    of the contact's details. In the site's language, whatever the applicant's."""
+    addresses = coordinator_addresses()
+    if not addresses:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = _render(
+            "application_for_coordinators",
+            {
+                "again": again,
+                "organization_name": application.organization_name,
+                "place": place_label(
+                    application.city,
+                    application.subdivision,
+                    str(application.country),
+                    home_country=None,
+                ),
+                "issue_areas": sorted(
+                    (area.name for area in application.issue_areas.all()),
+                    key=str.casefold,
+                ),
+                "submitted_at": application.submitted_at,
+                "waiting": MembershipApplication.objects.pending().count(),
+                "application_url": absolute_url(
+                    reverse("membership_applications:edit", args=[application.pk])
+                ),
+            },
+        )
+    messages = tuple(
+        (subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in addresses
+    )
+    transaction.on_commit(lambda: send_mass_mail(messages))
+
+
 def send_application_received(application):
+    """Confirm a new application to its contact and tell the coordinators."""
     # The address is not confirmed yet: only the organization's name is repeated
     # from what was typed, so the form cannot send anyone a message of its own.
     _send_on_commit(
@@ -39,11 +96,13 @@ def send_application_received(application):
         application.contact_email,
         {"organization_name": application.organization_name},
     )
+    _tell_coordinators(application, again=False)
 
 
 def send_application_resubmitted(application):
-    """To the contact of a pending application someone submitted again; none of
-    the new submission's text."""
+    """To the contact of a pending application someone submitted again, none of
+    the new submission's text; and to the coordinators, that it is still waiting
+    (the stored application's details, not the new submission's)."""
     _send_on_commit(
         "application_resubmitted",
         application.contact_email,
@@ -52,6 +111,7 @@ def send_application_resubmitted(application):
             "submitted_at": application.submitted_at,
         },
     )
+    _tell_coordinators(application, again=True)
 
 
 def send_application_declined(application):

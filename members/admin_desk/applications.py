@@ -2,6 +2,7 @@
 coordinator's approve/decline decision (members.actions.applications does it)."""
 
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import quote, urlsplit
 
 import django_filters
@@ -300,6 +301,27 @@ class ApplicationViewSet(ModelViewSet):
         "status",
         DateColumn("submitted_at", label=_("Submitted")),
     ]
+
+    @cached_property
+    def menu_item_class(self):
+        shown_to_those_who_may_see_it = super().menu_item_class
+
+        class ApplicationsMenuItem(shown_to_those_who_may_see_it):
+            """The menu item says how many applications wait for a decision,
+            "Applications (3)" (one query per admin page, whatever their number)."""
+
+            def render_component(self, request):
+                component = super().render_component(request)
+                waiting = MembershipApplication.objects.pending().count()
+                if waiting:
+                    # Short enough for the sidebar: "Applications (3)".
+                    component.label = _("%(label)s (%(count)d)") % {
+                        "label": component.label,
+                        "count": waiting,
+                    }
+                return component
+
+        return ApplicationsMenuItem
 
     def get_form_class(self, for_update=False):
         return DecisionForm

@@ -1,4 +1,5 @@
-"""The coordinators' application desk: the whole application read in words."""
+"""The coordinators' application desk: the whole application read in words, and
+how many applications wait for a decision (admin menu and dashboard)."""
 
 import html
 import re
@@ -8,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from members.admin_desk.applications import answer_fields
+from members.models import MembershipApplication
 from tests.factories import (
     ApproachFactory,
     IssueAreaFactory,
@@ -274,3 +276,57 @@ def test_the_whole_application_takes_the_same_queries_whatever_its_length(
         long.issue_area_suggestions.create(name=name)
 
     assert queries(short) == queries(long)
+
+
+# --- how many wait ------------------------------------------------------------------
+
+
+def sidebar_label(page_html):
+    """The label of the applications' item in the admin's menu (the sidebar is
+    drawn from JSON in the page)."""
+    found = re.search(r'"label": "(Applications[^"]*)"', html.unescape(page_html))
+    assert found, "no Applications item in the admin menu"
+    return found.group(1)
+
+
+def test_the_menu_and_the_dashboard_say_how_many_applications_wait(
+    coordinator_client, directory
+):
+    MembershipApplicationFactory(organization_name="First Collective")
+    MembershipApplicationFactory(organization_name="Second Collective")
+    MembershipApplicationFactory(organization_name="Decided", status="declined")
+
+    page = coordinator_client.get("/admin/").content.decode()
+
+    assert sidebar_label(page) == "Applications (2)"
+    assert "2 applications waiting for a decision" in page
+
+    MembershipApplication.objects.filter(organization_name="First Collective").update(
+        status="approved"
+    )
+    listing = coordinator_client.get("/admin/applications/").content.decode()
+    assert sidebar_label(listing) == "Applications (1)"
+
+    MembershipApplication.objects.update(status="approved")
+    page = coordinator_client.get("/admin/").content.decode()
+    assert sidebar_label(page) == "Applications"
+    assert "0 applications waiting for a decision" in page
+
+
+def test_the_count_costs_the_same_queries_whatever_the_number_waiting(
+    coordinator_client, directory
+):
+    def queries():
+        coordinator_client.get("/admin/")
+        with CaptureQueriesContext(connection) as captured:
+            response = coordinator_client.get("/admin/")
+        return len(captured), response.content.decode()
+
+    MembershipApplicationFactory()
+    small, page = queries()
+    assert sidebar_label(page) == "Applications (1)"
+    for _number in range(25):
+        MembershipApplicationFactory()
+    large, page = queries()
+    assert sidebar_label(page) == "Applications (26)"
+    assert small == large
