@@ -1,7 +1,8 @@
 """The members app's Wagtail hooks: the coordinators' desk (applications,
-suggested issue areas, the dashboard panel and the audit log's actions, built in
-members/admin_desk/), and the shared vocabulary (issue areas, approaches,
-populations served) as snippets, grouped under one "Taxonomy" menu."""
+suggested issue areas, the dashboard panel, resetting another person's two-factor
+sign-in and the audit log's actions, built in members/admin_desk/), and the shared
+vocabulary (issue areas, approaches, populations served) as snippets, grouped
+under one "Taxonomy" menu."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,6 +10,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from members.admin_desk import two_factor
 from members.admin_desk.applications import application_viewset
 from members.admin_desk.audit_log import register_log_actions
 from members.admin_desk.dashboard import NetworkDeskPanel
@@ -29,6 +31,11 @@ def register_application_viewset():
 @hooks.register("register_admin_viewset")
 def register_suggestion_viewset():
     return suggestion_viewset
+
+
+hooks.register("register_admin_urls", two_factor.admin_urls)
+hooks.register("register_settings_menu_item", two_factor.menu_item)
+hooks.register("register_user_listing_buttons", two_factor.user_listing_buttons)
 
 
 @hooks.register("construct_homepage_panels")

@@ -2,6 +2,8 @@
 `members.*` actions that members.actions logs)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.log_actions import LogFormatter
 
 
 def register_log_actions(registry):
@@ -62,3 +64,29 @@ def register_log_actions(registry):
         _("Change visibility"),
         _("Visibility changed by the organization"),
     )
+
+    @registry.register_action("members.two_factor.reset")
+    class TwoFactorReset(LogFormatter):
+        # Logged on the person whose devices were removed; the entry's user is
+        # the coordinator who removed them.
+        label = _("Reset two-factor sign-in")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            apps = data.get("authenticator_apps", 0)
+            codes = data.get("recovery_codes", 0)
+            return _(
+                "Two-factor sign-in of %(person)s reset by %(reset_by)s "
+                "(%(apps)s and %(codes)s removed)"
+            ) % {
+                "person": data.get("person", log_entry.label),
+                "reset_by": data.get("reset_by", "?"),
+                "apps": ngettext(
+                    "%(count)d authenticator app", "%(count)d authenticator apps", apps
+                )
+                % {"count": apps},
+                "codes": ngettext(
+                    "%(count)d recovery code", "%(count)d recovery codes", codes
+                )
+                % {"count": codes},
+            }
