@@ -155,3 +155,19 @@ def send_suggestion_decided(suggestion):
             ),
         },
     )
+
+
+def send_two_factor_reset(person, reset_by):
+    """Tell a person that a coordinator removed their two-factor devices: they set
+    up again at their next sign-in, and if they did not ask for it, they know."""
+    if not person.email:
+        return
+    _send_on_commit(
+        "two_factor_reset",
+        person.email,
+        {
+            "person": person,
+            "reset_by": reset_by.get_full_name() or reset_by.get_username(),
+            "sign_in_url": absolute_url(reverse("login")),
+        },
+    )
