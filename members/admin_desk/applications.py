@@ -27,7 +27,7 @@ from members.actions.applications import (
     do_decline_application,
 )
 from members.admin_desk.decisions import RefusalKeepsTheFormMixin
-from members.geography import place_label, subdivision_name
+from members.geography import place_label, read_subdivision, subdivision_name
 from members.models import MembershipApplication
 
 # What the coordinators record about an application: shown as its decision, apart
@@ -267,8 +267,21 @@ def applied_subdivisions():
     )
 
 
+class SubdivisionChoiceField(django_filters.fields.ChoiceField):
+    """A state or region as the directory reads one (?state=): its code, or a
+    name or postal code ("California", "CA", "ca") read as the code it names."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return (read_subdivision(value) or value) if value else value
+
+
+class SubdivisionFilter(django_filters.ChoiceFilter):
+    field_class = SubdivisionChoiceField
+
+
 class ApplicationFilterSet(BoundedFilterSet):
-    subdivision = django_filters.ChoiceFilter(
+    subdivision = SubdivisionFilter(
         label=_("State or region"), choices=applied_subdivisions
     )
 

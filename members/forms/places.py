@@ -14,7 +14,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from members.geography import country_name, is_subdivision, subdivisions_of
+from members.geography import (
+    country_name,
+    is_subdivision,
+    match_subdivision,
+    subdivisions_of,
+)
 
 
 class SubdivisionSelect(forms.Select):
@@ -47,9 +52,12 @@ class SubdivisionSelect(forms.Select):
 class SubdivisionChoiceField(forms.ChoiceField):
     """An ISO 3166-2 code from the list. Any subdivision pycountry knows is a
     valid choice here (the select shows one country's); which country it must
-    belong to is the model's check, which knows the country chosen beside it."""
+    belong to is the model's check, which knows the country chosen beside it.
+    A name or code of a state of that country ("California", "CA") is read as
+    its code, as everywhere places are read (members.geography)."""
 
     widget = SubdivisionSelect
+    country = ""  # the country the form holds (PlaceFormMixin)
     default_error_messages = {
         "invalid_choice": _("Choose your state or region from the list."),
     }
@@ -60,7 +68,10 @@ class SubdivisionChoiceField(forms.ChoiceField):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        return super().to_python(value).strip().upper()
+        value = super().to_python(value).strip()
+        if not value or is_subdivision(value.upper()):
+            return value.upper()
+        return match_subdivision(value, self.country) or value.upper()
 
     def valid_value(self, value):
         return is_subdivision(value)
@@ -92,7 +103,7 @@ class PlaceFormMixin:
             country = self.initial.get("country") or getattr(
                 self.instance, "country", ""
             )
-        field.widget.country = str(country or "").upper()[:2]
+        field.widget.country = field.country = str(country or "").upper()[:2]
         field.widget.country_field_id = self["country"].auto_id
 
     def clean(self):
