@@ -15,13 +15,13 @@ $(INSTALLED): requirements.lock | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(INSTALLED)
 
-# Links in emails and the API point at the port the dev server listens on, unless
-# the environment names another address.
+# Links in emails, the API and the demo's site name the port the dev server listens
+# on, unless the environment names another address (home/links.py).
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: $(INSTALLED)
 	DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py seed_network --if-empty
-	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} \
-		DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite: embedded default, then real PostgreSQL + Redis, then the browser.
 test: test-embedded test-real-services test-browser bench-smoke

@@ -17,6 +17,7 @@ from wagtail.rich_text import expand_db_html
 
 from campaigns.models import CampaignPage, CampaignUpdate, Event
 from home.facets import without_control_characters
+from home.links import page_url
 from members.models import IssueArea
 
 FEED_LENGTH = 50
@@ -45,7 +46,7 @@ class CampaignUpdatesFeed(Feed):
         return _("Campaign updates")
 
     def link(self, obj):
-        return obj.url if obj is not None else self.index.url
+        return page_url(obj if obj is not None else self.index)
 
     def description(self, obj):
         if obj is not None:
@@ -72,7 +73,7 @@ class CampaignUpdatesFeed(Feed):
         return expand_db_html(item.body)
 
     def item_link(self, item):
-        return f"{item.campaign.url}#{item.anchor}"
+        return f"{page_url(item.campaign)}#{item.anchor}"
 
     def item_guid(self, item):
         return f"campaign-update-{item.pk}"
@@ -123,7 +124,7 @@ def ical_event(event, request):
         item.add("location", event.location)
     description = [event.description] if event.description else []
     if event.campaign_id is not None:
-        campaign_url = request.build_absolute_uri(event.campaign.url)
+        campaign_url = page_url(event.campaign)
         description.append(
             _("Campaign: %(title)s %(url)s")
             % {"title": event.campaign.title, "url": campaign_url}
@@ -131,7 +132,7 @@ def ical_event(event, request):
     if event.link:
         item.add("url", event.link)
     elif event.campaign_id is not None:
-        item.add("url", request.build_absolute_uri(event.campaign.url))
+        item.add("url", page_url(event.campaign))
     if description:
         item.add("description", "\n\n".join(description))
     return item

@@ -8,13 +8,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from home.links import absolute_url  # the one rule for links that leave the site
 from home.models import NetworkSettings
 from members.geography import place_label
 from members.models import COORDINATORS_GROUP, MembershipApplication, User
-
-
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _render(template, context):

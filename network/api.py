@@ -13,13 +13,16 @@ database refuse the query, both as 500s. They are now a 400 with a message.
 from types import SimpleNamespace
 
 from django.urls import path
+from rest_framework.fields import Field
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from campaigns.models import ResourcePage
 from home.facets import search_words
+from home.links import page_url
 from home.validation import MAX_ID, parse_bounded_int, parse_id
 from members.models import MemberOrganizationPage
 
@@ -73,7 +76,23 @@ class WordsSearchFilter(SearchFilter):
         return super().filter_queryset(SimpleNamespace(GET=params), queryset, view)
 
 
+class PageAddressField(Field):
+    """A page's html_url at the address the site is served at (home.links), as
+    detail_url is (WAGTAILAPI_BASE_URL), not at the Site record's host."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return page_url(page)
+
+
+class PublicPageSerializer(PageSerializer):
+    html_url = PageAddressField(read_only=True)
+
+
 class PublicPagesAPIViewSet(PagesAPIViewSet):
+    base_serializer_class = PublicPageSerializer
     filter_backends = [
         WordsSearchFilter if backend is SearchFilter else backend
         for backend in PagesAPIViewSet.filter_backends

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from campaigns.news.models import NewsPage
+from home.links import page_url
 
 FEED_ITEMS = 20
 
@@ -24,7 +25,7 @@ class NewsFeed(Feed):
         return self.index_page.title
 
     def link(self):
-        return self.index_page.get_url(self.request)
+        return page_url(self.index_page)
 
     def description(self):
         return self.index_page.introduction
@@ -44,7 +45,7 @@ class NewsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return page_url(item)
 
     def item_pubdate(self, item):
         return timezone.make_aware(

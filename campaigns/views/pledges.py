@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from campaigns import actions, emails
 from campaigns.forms import PledgeForm, PledgeRemovalRequestForm
 from campaigns.views.campaign import error_text, render_campaign, subpage_url
+from home.links import page_url
 from home.throttle import Limit, client_address
 
 # Pledges: a few per connection per ten minutes is plenty for people, not for bots.
@@ -57,9 +58,7 @@ def pledge(request, campaign):
                 email=data["email"],
                 postcode=data["postcode"],
             )
-            emails.send_pledge_confirmation.enqueue(
-                pending.pk, request.build_absolute_uri(campaign.url)
-            )
+            emails.send_pledge_confirmation.enqueue(pending.pk, page_url(campaign))
             return HttpResponseRedirect(thanks)
     return render_campaign(request, campaign, pledge_form=form)
 
@@ -112,7 +111,7 @@ def pledge_removal_request(request, campaign):
             emails.send_pledge_removal_link.enqueue(
                 campaign.pk,
                 actions.normalize_email(form.cleaned_data["email"]),
-                request.build_absolute_uri(campaign.url),
+                page_url(campaign),
             )
             sent = True
     context = campaign.get_context(request)

@@ -3,6 +3,7 @@
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from home import links
 from home.models import HomePage, NetworkPrinciple, NetworkSettings, SocialLink
 from tests.factories import (
     BoardPageFactory,
@@ -124,11 +125,13 @@ def build_site():
         slug="home",
         introduction=HOME_INTRODUCTION,
     )
+    # Wagtail's own full page URLs (moderation emails) name the served address.
+    hostname, port = links.host_and_port()
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": hostname,
+            "port": port,
             "root_page": home,
             "site_name": NETWORK_NAME,
         },

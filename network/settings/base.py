@@ -240,9 +240,11 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 
 WAGTAIL_SITE_NAME = "Common Ground"
-# The address the site is served at, for links in emails and the API: `make run`
-# sets it to the dev server's port; production to its public address.
+# The address the site is served at, for every link that leaves it (emails, the API,
+# feeds, calendars; home/links.py): `make run` sets it to the dev server's port;
+# production to its public address.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Full text in the site's language (LANGUAGE_CODE, English): stemmed, so that
 # "immigrants" finds "immigration", and blind to accents. On PostgreSQL this names the
 # text search configuration home's migration 0005 makes; on SQLite that migration

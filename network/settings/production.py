@@ -85,5 +85,6 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}"
 )
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 LOGGING["root"]["level"] = "INFO"  # noqa: F405

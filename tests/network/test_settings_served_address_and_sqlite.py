@@ -1,6 +1,8 @@
 """Links name the address the site is served at, and the embedded SQLite database
 takes concurrent writers without "database is locked"."""
 
+import os
+import re
 import shutil
 import subprocess
 import threading
@@ -9,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.db import connections, transaction
 
 from tests.network.test_production_settings import COMPLETE_ENVIRONMENT, run_manage
@@ -21,22 +24,6 @@ PRINT_BASE_URL = (
     "-c",
     "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)",
 )
-
-
-def test_make_run_serves_links_at_the_dev_servers_own_port():
-    plan = subprocess.run(  # noqa: S603 - fixed arguments
-        [shutil.which("make"), "-n", "run", "PORT=8765"],
-        cwd=PROJECT_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    ).stdout
-
-    serve = plan[plan.index("WAGTAILADMIN_BASE_URL=") :]
-    assert serve.startswith(
-        "WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:8765}"
-    )
-    assert "runserver 127.0.0.1:8765" in serve
 
 
 @pytest.mark.parametrize(
@@ -129,3 +116,144 @@ def test_the_sqlite_options_are_the_embedded_defaults_only():
         assert options["timeout"] >= 5
     else:
         assert "transaction_mode" not in options
+
+
+# --- Every link that leaves the site names WAGTAILADMIN_BASE_URL ------------------
+
+SERVED_AT = "http://127.0.0.1:8765"
+
+
+@pytest.fixture
+def served_at_8765(settings):
+    settings.WAGTAILADMIN_BASE_URL = SERVED_AT
+    settings.WAGTAILAPI_BASE_URL = SERVED_AT
+
+
+def links_in(text):
+    return re.findall(r"https?://[^\s\"'<>]+", text)
+
+
+def test_make_run_gives_every_step_the_dev_servers_address(tmp_path):
+    """migrate, the demo's seeding and the server all see the address, the port's
+    own unless the environment names another."""
+    fake_python = tmp_path / "python"
+    fake_python.write_text('#!/bin/sh\necho "$WAGTAILADMIN_BASE_URL $2"\n')
+    fake_python.chmod(0o755)
+    installed = tmp_path / "installed"
+    installed.touch()
+
+    def make_run(**environment):
+        return subprocess.run(  # noqa: S603 - fixed arguments
+            [
+                shutil.which("make"),
+                "--no-print-directory",
+                "run",
+                "PORT=8765",
+                f"PY={fake_python}",
+                f"INSTALLED={installed}",
+            ],
+            cwd=PROJECT_DIR,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={
+                **{k: v for k, v in os.environ.items() if k != "WAGTAILADMIN_BASE_URL"},
+                **environment,
+            },
+        ).stdout.split("\n")
+
+    steps = [line for line in make_run() if line.startswith("http")]
+    assert steps == [
+        f"{SERVED_AT} migrate",
+        f"{SERVED_AT} seed_network",
+        f"{SERVED_AT} runserver",
+    ]
+    chosen = make_run(WAGTAILADMIN_BASE_URL="https://rights.example.net")
+    assert [line for line in chosen if line.startswith("http")] == [
+        "https://rights.example.net migrate",
+        "https://rights.example.net seed_network",
+        "https://rights.example.net runserver",
+    ]
+
+
+@pytest.mark.django_db
+def test_an_invitation_links_to_the_address_the_site_is_served_at(
+    served_at_8765, org_a, admin_a, django_capture_on_commit_callbacks
+):
+    from members.actions.teams import do_invite_colleague
+
+    with django_capture_on_commit_callbacks(execute=True):
+        do_invite_colleague(org_a, "new.colleague@example.org", "editor", admin_a)
+
+    (message,) = mail.outbox
+    links = links_in(message.body)
+    assert links and all(link.startswith(SERVED_AT + "/") for link in links), links
+
+
+@pytest.fixture
+def campaign(home_page):
+    from tests.factories import CampaignIndexPageFactory, CampaignPageFactory
+
+    index = CampaignIndexPageFactory(parent=home_page)
+    return CampaignPageFactory(parent=index, title="Housing is a human right")
+
+
+@pytest.mark.django_db
+def test_a_pledge_confirmation_links_to_the_served_address_not_the_requests_host(
+    served_at_8765, client, campaign, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            campaign.url + "pledge/",
+            {
+                "name": "Rosa Alvarez",
+                "email": "rosa@example.org",
+                "postcode": "87102",
+                "consent": "on",
+                "website": "",
+            },
+            HTTP_HOST="localhost",  # in ALLOWED_HOSTS, but not where the site is
+        )
+
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    links = links_in(message.body)
+    assert links and all(link.startswith(SERVED_AT + "/") for link in links), links
+
+
+@pytest.mark.django_db
+def test_calendar_feeds_and_the_api_link_to_the_served_address(
+    served_at_8765, client, campaign
+):
+    from tests.factories import EventFactory
+
+    EventFactory(title="Tenant assembly", campaign=campaign)
+
+    ical = client.get(campaign.url + "ical/", HTTP_HOST="localhost").content.decode()
+    rss = client.get(campaign.url + "feed/", HTTP_HOST="localhost").content.decode()
+    api = client.get(
+        "/api/v2/pages/", {"type": "campaigns.CampaignPage"}, HTTP_HOST="localhost"
+    ).json()
+
+    assert "localhost" not in ical.replace("\r\n ", "")
+    assert f"{SERVED_AT}{campaign.url}" in ical.replace("\r\n ", "")
+    assert f"<link>{SERVED_AT}{campaign.url}</link>" in rss
+    (item,) = api["items"]
+    assert item["meta"]["detail_url"].startswith(SERVED_AT + "/api/")
+    assert item["meta"]["html_url"] == SERVED_AT + campaign.url
+
+
+def test_production_points_the_api_at_the_same_address():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.WAGTAILAPI_BASE_URL)",
+        environment={
+            **COMPLETE_ENVIRONMENT,
+            "WAGTAILADMIN_BASE_URL": "https://rights.example.net",
+        },
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "https://rights.example.net"
