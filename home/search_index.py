@@ -6,7 +6,13 @@ them. A page that searches by its relations indexes itself again once they are
 saved.
 """
 
+from contextvars import ContextVar
+
 from wagtail.search.tasks import insert_or_update_object_task
+
+# True while a bulk writer (the member import, members.imports.indexing) saves
+# pages that it indexes in batches itself afterwards.
+indexing_deferred = ContextVar("indexing_deferred", default=False)
 
 
 class IndexedWithRelations:
@@ -17,7 +23,7 @@ class IndexedWithRelations:
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
-        if kwargs.get("update_fields") is None:
+        if kwargs.get("update_fields") is None and not indexing_deferred.get():
             insert_or_update_object_task.enqueue(
                 self._meta.app_label, self._meta.model_name, str(self.pk)
             )

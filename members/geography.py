@@ -163,6 +163,7 @@ def _name_variants(name):
     return {normalize(variant) for variant in variants} - {""}
 
 
+@cache
 def subdivision_names(code):
     """Every name a subdivision is matched and found by: the ISO name, the names in
     NAME_LANGUAGES, their shorter forms and the aliases (not the code)."""
@@ -173,7 +174,7 @@ def subdivision_names(code):
     keys = set()
     for name in names | set(SUBDIVISION_ALIASES.get(code, ())):
         keys |= _name_variants(name)
-    return keys
+    return frozenset(keys)
 
 
 @cache
@@ -237,6 +238,7 @@ def place_from_text(text, country, subdivision=""):
     return (code, "") if code else ("", text)
 
 
+@cache
 def country_search_text(code):
     """What finds an organization by its country in search: its name in
     NAME_LANGUAGES (not the code: "US" or "CA" would match whole countries where

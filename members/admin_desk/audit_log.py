@@ -90,3 +90,8 @@ def register_log_actions(registry):
                 )
                 % {"count": codes},
             }
+
+    # A run of the member import (members.imports), logged on the directory page.
+    from members.imports.report import MemberImportFormatter
+
+    registry.register_action("members.import")(MemberImportFormatter)

@@ -9,6 +9,7 @@ from members.models.applications import (
 from members.models.choices import MembershipStatus, Scope, Visibility
 from members.models.directory import MemberDirectoryPage
 from members.models.hubs import IssueAreaIndexPage
+from members.models.imports import MemberImport
 from members.models.organizations import MemberOrganizationPage
 from members.models.queries import MemberOrganizationQuerySet
 from members.models.relations import OrganizationIssueArea, OrganizationLink
@@ -24,6 +25,7 @@ __all__ = [
     "IssueAreaIndexPage",
     "IssueAreaSuggestion",
     "MemberDirectoryPage",
+    "MemberImport",
     "MemberOrganizationPage",
     "MemberOrganizationQuerySet",
     "Membership",

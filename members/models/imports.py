@@ -1,0 +1,71 @@
+"""A member import run from the admin: the uploaded file (kept in the private
+storage, never under MEDIA_ROOT, which anyone may fetch), how its columns map and
+what was decided for its values, and how the background run went
+(members.imports.tasks.run_member_import)."""
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def private_storage():
+    """The storage no URL serves (home.storage.PrivateStorage)."""
+    return storages["private"]
+
+
+class MemberImport(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    file = models.FileField(
+        upload_to="member-imports/%Y/%m/",
+        storage=private_storage,
+        max_length=255,
+        help_text=_("The spreadsheet as uploaded (CSV, XLSX or ODS)."),
+    )
+    original_name = models.CharField(max_length=255, blank=True)
+    # members.imports.MappingFile.as_dict(): the columns and the decisions.
+    mapping = models.JSONField(default=dict, blank=True)
+    update = models.BooleanField(
+        default=False, help_text=_("Fill the empty fields of existing members.")
+    )
+    strict = models.BooleanField(
+        default=False, help_text=_("Refuse rows with values no one decided.")
+    )
+    send_invitations = models.BooleanField(
+        default=False,
+        help_text=_("Invite each new organization's contact to claim its profile."),
+    )
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
+    # members.imports.Report.as_dict() once the run ends (or fails).
+    report = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("member import")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.original_name or self.file.name
+
+    @property
+    def is_finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)
