@@ -13,7 +13,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
 from campaigns.models import PendingPledge, Pledge, SignOn, SignOnStatus
 from campaigns.models.pledges import token_digest
@@ -276,18 +275,3 @@ def pledge_for_removal_token(campaign, token):
 
 def do_remove_pledge(pledge):
     pledge.delete()
-
-
-# --- Exports --------------------------------------------------------------------
-
-EXPORT_ACTION = "campaigns.export"
-
-
-def log_export(user, instance, what, count):
-    """Record a coordinator's export in Wagtail's audit log."""
-    log(
-        instance=instance,
-        action=EXPORT_ACTION,
-        user=user,
-        data={"what": what, "rows": count},
-    )

@@ -5,6 +5,9 @@ choice fields look a chosen id up as given: `?campaign=99999999999999999999` on
 the pledge export overflowed the database into a 500. These filters use
 home.validation's fields, which refuse ids no row can have first. Index views of
 the project's viewsets set `base_filterset_class = BoundedFilterSet`.
+
+BoundedIndexView, the project's listing, also writes its CSV and XLSX exports
+the one way home.spreadsheets writes every spreadsheet.
 """
 
 import django_filters
@@ -13,6 +16,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
 
 from home import validation
+from home.spreadsheets import SpreadsheetCellsMixin
 
 
 class _ModelChoiceField(filter_fields.ModelChoiceField, validation.ModelChoiceField):
@@ -49,7 +53,8 @@ class BoundedFilterSet(WagtailFilterSet):
     }
 
 
-class BoundedIndexView(IndexView):
-    """Wagtail's listing, its filters built with BoundedFilterSet."""
+class BoundedIndexView(SpreadsheetCellsMixin, IndexView):
+    """Wagtail's listing, its filters built with BoundedFilterSet and its exports
+    written by home.spreadsheets."""
 
     base_filterset_class = BoundedFilterSet

@@ -26,7 +26,7 @@ def test_a_coordinator_exports_pledges_as_csv_and_the_audit_log_records_it(
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"] == 'attachment; filename="pledges.csv"'
     content = streamed(response)
-    assert content.startswith("\ufeffCampaign,Name,Email,")
+    assert content.startswith('\ufeff"Campaign","Name","Email",')
     rows = content.strip().splitlines()
     assert len(rows) == 3
     assert any("rosa@example.org" in row for row in rows)

@@ -121,3 +121,31 @@ def test_the_xlsx_export_stores_formula_looking_names_as_text(
     cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
     assert cells
     assert all(cell.data_type != "f" for cell in cells)
+
+
+def test_the_pledge_xlsx_marks_every_formula_start_and_dates_in_the_sites_zone(
+    client, campaign, coordinator
+):
+    for name in FORMULA_NAMES:
+        PledgeFactory(
+            campaign=campaign,
+            name=name,
+            consented_at=datetime.datetime(
+                2026, 7, 18, 16, 5, 9, 654321, tzinfo=datetime.UTC
+            ),
+        )
+    client.force_login(coordinator)
+
+    response = client.get(
+        "/admin/campaigns/pledges/", {"export": "xlsx", "campaign": campaign.pk}
+    )
+
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    headings = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+    rows = [dict(zip(headings, row, strict=True)) for row in sheet.iter_rows(min_row=2)]
+    assert len(rows) == len(FORMULA_NAMES)
+    for row in rows:
+        assert row["Name"].data_type == "s" and row["Name"].quotePrefix
+        consented = next(cell for key, cell in row.items() if "onsent" in key)
+        assert consented.value == datetime.datetime(2026, 7, 18, 12, 5, 9)
+        assert consented.number_format == "yyyy-mm-dd hh:mm:ss"
