@@ -59,9 +59,11 @@ lock:
 
 bench: $(INSTALLED)
 	$(PY) bench/run.py
+	$(PY) bench/import_members.py
 
 bench-smoke: $(INSTALLED)
 	$(PY) bench/run.py --smoke
+	$(PY) bench/import_members.py --rows 300
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media test-artifacts
