@@ -6,6 +6,11 @@ counts and totals only ever count organizations the viewer may see. Everything i
 aggregated in the database in a fixed number of queries, whatever the network's size:
 one for the vocabulary, one for every facet count and both totals together, one for
 the page of results (and its logos' renditions) and one for the issue areas on it.
+
+The same search downloads as a spreadsheet (`DirectoryDownload`, /members/export/):
+the organizations the page shows, every page of them, with the fields the viewer
+may see, in the cells `members.columns` describes (the coordinators' export in
+members/admin_desk/export.py writes them too).
 """
 
 from dataclasses import dataclass, replace
@@ -22,6 +27,7 @@ from home.facets import (
     RelatedFacet,
     TextSearch,
 )
+from home.spreadsheets import Spreadsheet
 from members.geography import (
     COUNTRY_NAMES,
     country_name,
@@ -38,9 +44,18 @@ from members.models import (
     Population,
     Scope,
 )
+from members.spreadsheets import (
+    PROFILE_COLUMN,
+    attach_terms,
+    download_columns,
+    organization_cells,
+)
 from members.terms import Vocabulary
 
 PAGE_SIZE = 20
+# A download holds every page of a search, up to this many organizations: more
+# than any one search a person reads, few enough to build in one request.
+DOWNLOAD_LIMIT = 1000
 # Places run to fifty states: show this many, fold the rest.
 PLACES_SHOWN = 10
 # Issue areas run to thirty and more, populations past a dozen: on a phone an
@@ -220,7 +235,11 @@ class DirectoryResults(FacetedSearch):
     page_size = PAGE_SIZE
     count_unsearched = True
 
+    # The most organizations one download holds (DirectoryDownload).
+    download_limit = DOWNLOAD_LIMIT
+
     def __init__(self, viewer, params):
+        self.viewer = viewer
         self.vocabulary = Vocabulary.load()
         super().__init__(
             MemberOrganizationPage.objects.visible_to(viewer),
@@ -233,6 +252,15 @@ class DirectoryResults(FacetedSearch):
     @property
     def network_total(self):
         return self.unsearched_total
+
+    @property
+    def downloadable(self):
+        """Whether the results fit in one download (the page offers it)."""
+        return 0 < self.total <= self.download_limit
+
+    @property
+    def download_has_contacts(self):
+        return self.viewer.sees_member_details
 
     @property
     def loosen_suggestions(self):
@@ -322,3 +350,64 @@ def attach_issue_areas(organizations, vocabulary=None):
             by_org[org.pk], key=lambda tag: tag.name.casefold()
         )
     return organizations
+
+
+# --- The directory as a spreadsheet --------------------------------------------
+
+
+class DirectoryDownload(DirectoryResults):
+    """The directory a person is looking at, as a CSV file: the same search over
+    the same `visible_to(viewer)`, in the page's order, every page of it, with the
+    fields the viewer may see and each profile's address. Four queries whatever
+    the numbers: the vocabulary, the total, the organizations and their terms."""
+
+    filename = "member-directory"
+
+    @property
+    def refuses_request(self):
+        """Whether the address holds something the directory could not use as
+        given (what its notices name): the file would not say so, so none is
+        written. A valid page number is no such thing: the file holds them all."""
+        search, typed = self.search, self.search.typed
+        return bool(
+            search.refused
+            or search.page_refused
+            or typed.shortened
+            or typed.cleaned
+            or (typed.text and not typed.words)
+        )
+
+    @property
+    def can_download(self):
+        return not self.refuses_request and self.total <= self.download_limit
+
+    def _count_parts(self):
+        # Only the results' total: nobody reads the facets' counts here.
+        return super()._count_parts()[:1]
+
+    def organizations(self):
+        organizations = list(self.ordered()[: self.download_limit])
+        return attach_terms(
+            organizations, [org.pk for org in organizations], self.vocabulary
+        )
+
+    def response(self, directory_url):
+        """The CSV file; `directory_url` is the directory's full address, which
+        each profile's address extends."""
+        columns = download_columns(self.viewer)
+
+        def row(organization):
+            return {
+                **organization_cells(organization, columns),
+                PROFILE_COLUMN[0]: f"{directory_url}{organization.slug}/",
+            }
+
+        spreadsheet = Spreadsheet(
+            [(column.field, column.heading) for column in columns] + [PROFILE_COLUMN],
+            row,
+            self.filename,
+        )
+        response = spreadsheet.response(self.organizations(), Spreadsheet.FORMAT_CSV)
+        # A search's file is not something to index.
+        response["X-Robots-Tag"] = "noindex"
+        return response

@@ -1,6 +1,7 @@
 """The member directory page (/members/): the parent of every profile, with its
-routes: a profile by its slug, the directory's search and the graph. The search
-itself is members/directory.py; the graph, members/graph.py."""
+routes: a profile by its slug, the directory's search, its download as CSV and
+the graph. The search and its download are members/directory.py; the graph,
+members/graph.py."""
 
 from django.db import models
 from django.http import Http404, JsonResponse
@@ -69,14 +70,35 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
         if PARAM in request.GET:
             # "Complements us": one's own organization's partners, not a search.
             return complements_page(self, request)
-        results = DirectoryResults(request.viewer, request.GET)
-        return self.render(
+        return self.render_directory(
+            request, DirectoryResults(request.viewer, request.GET)
+        )
+
+    def render_directory(self, request, results, status=200):
+        response = self.render(
             request,
             context_overrides={
                 "results": results,
                 "search": results.search,
             },
         )
+        response.status_code = status
+        return response
+
+    @path("export/", name="export")
+    def export(self, request):
+        """/members/export/?<the directory's own parameters>: the organizations
+        the directory shows for them, as CSV. An address the directory could not
+        use as given, or a search too large for one file, gets the directory
+        page itself, saying so, and no file."""
+        from members.directory import DirectoryDownload, DirectoryResults
+
+        download = DirectoryDownload(request.viewer, request.GET)
+        if not download.can_download:
+            return self.render_directory(
+                request, DirectoryResults(request.viewer, request.GET), status=400
+            )
+        return download.response(directory_url=self.get_full_url(request))
 
     @path("graph/", name="graph")
     def graph(self, request):

@@ -107,6 +107,30 @@ SURFACES = [
 ]
 
 
+# The directory's download (/members/export/): the organizations the directory
+# shows, as CSV, for the same address.
+DOWNLOAD_SURFACES = [
+    Surface("directory download", url(lambda canary: "/members/export/")),
+    Surface(
+        "directory download of a search for its name",
+        url(lambda canary: f"/members/export/?q={quote(canary.word)}"),
+    ),
+    Surface(
+        "directory download of its issue area",
+        url(lambda canary: f"/members/export/?issue={canary.issue_area.slug}"),
+    ),
+    Surface(
+        "directory download of its state, newest first",
+        url(
+            lambda canary: (
+                f"/members/export/?state={canary.organization.subdivision}&sort=newest"
+            )
+        ),
+    ),
+]
+SURFACES += DOWNLOAD_SURFACES
+
+
 def fetch_members_only(client, url):
     """A members-only page: visitors are sent to sign in; never a server error."""
     response = client.get(url)

@@ -1,9 +1,12 @@
 """A hidden organization never appears to those who may not see it, on any surface,
 and is never counted for them; its own staff and coordinators do see it."""
 
+import dataclasses
+
 import pytest
 
 from tests.privacy.surfaces import (
+    DOWNLOAD_SURFACES,
     JOINT_WORK_SURFACES,
     SURFACES,
     fetch_text,
@@ -135,3 +138,47 @@ def test_joint_work_surfaces_really_show_the_work(client, joint_work):
     assert "Visiting hours" in thread
     assert canary.neighbour.title in thread_panel(thread)
     assert "We can visit on Fridays." in thread
+
+
+@pytest.fixture
+def members_only(canary):
+    """A members-only organization beside the canary (its issue area and state),
+    with a word of its own and a members-only contact, probed on the directory's
+    download as the canary itself is."""
+    from members.models import Visibility
+    from tests.factories import MemberOrganizationPageFactory
+
+    word = "Quetzalmember"
+    organization = MemberOrganizationPageFactory(
+        parent=canary.organization.get_parent(),
+        title=f"{word} Legal Aid",
+        slug="members-only-legal-aid",
+        summary=f"{word} represents people in detention.",
+        subdivision=canary.organization.subdivision,
+        visibility=Visibility.MEMBERS,
+        issue_areas=[canary.issue_area],
+    )
+    organization.contact_email = "quetzal-contact@example.org"
+    organization.save_revision().publish()
+    return dataclasses.replace(
+        canary, organization=organization, name=organization.title, word=word
+    )
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_a_members_only_organization_is_downloaded_by_network_members_only(
+    client, members_only, viewer
+):
+    """Visitors never download it or its members-only contact; every network
+    member does, the contact with it."""
+    sign_in_as(client, members_only, viewer)
+    member = viewer != "visitor"
+    secrets = [members_only.name, "quetzal-contact@example.org"]
+
+    wrong = []
+    for surface in DOWNLOAD_SURFACES:
+        text = surface.fetch(client, members_only)
+        if any((secret in text) != member for secret in secrets):
+            wrong.append(surface.name)
+
+    assert wrong == [], f"{viewer} got the members-only organization wrong on {wrong}"
