@@ -170,8 +170,8 @@ class Vocabulary:
 
 
 def split_terms(text):
-    """The pieces of a terms cell: split on ";" and line breaks, then each piece
-    that `whole(piece)` rejects is split on "," and "/"."""
+    """The parts of a terms cell, split on ";" and line breaks, spaces tidied
+    (read_terms splits a part that names no term again on "," and "/")."""
     pieces = []
     for part in TERM_SEPARATORS.split(text):
         part = " ".join(part.split())

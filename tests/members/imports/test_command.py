@@ -35,7 +35,7 @@ def test_a_dry_run_of_the_sample_prints_columns_values_rows_and_totals(directory
     assert lines[2] == "Columns ignored: Notes"
     assert "  Issue areas: “Tenant organizing” — 1 row (9); left out" in lines
     assert (
-        "row 10: would skip “Tenants United Houston” — the same organization as row "
+        "  row 10: would skip “Tenants United Houston” — the same organization as row "
         "2." in lines
     )
     assert any(
