@@ -410,6 +410,7 @@ INSTALLED_APPS_NEEDED = {
     "django_tasks_db": "the tasks' database backend in production",
     "django_otp": "two-factor for coordinators and admins",
     "django_otp.plugins.otp_totp": "authenticator-app codes",
+    "django_otp.plugins.otp_static": "the ten single-use recovery codes",
     "axes": "the sign-in throttle",
     "django_countries": "country names in the reader's language (its locale files)",
     "django.contrib.auth": "users and groups",
