@@ -241,14 +241,14 @@ def test_the_directory_links_to_the_download_of_what_it_shows(client, network):
     assert link.path == "/members/export/"
     _headings, rows = downloaded(client, f"?{link.query}")
     assert names(rows) == {"Quiet Harbor Network"}
-    assert "with members-only contacts" in page.content.decode()
+    assert "With members-only contacts" in page.content.decode()
 
 
 def test_a_visitor_is_told_the_download_holds_public_details_only(client, network):
     html = client.get("/members/").content.decode()
 
     assert "Download as CSV" in html
-    assert "public details only" in html
+    assert "Public details only." in html
 
 
 def test_nothing_to_download_offers_no_link(client, network):
