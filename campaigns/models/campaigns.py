@@ -24,7 +24,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from campaigns.admin_forms import CampaignAdminPageForm
+from campaigns.admin_forms import IssueAreaTaggedPageForm
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models.campaign_relations import (
     CampaignIssueArea,
@@ -205,7 +205,7 @@ class CampaignPage(RoutablePageMixin, Page):
     objects = CampaignManager()
 
     # Issue areas from the curated list, as checkboxes (campaigns.admin_forms).
-    base_form_class = CampaignAdminPageForm
+    base_form_class = IssueAreaTaggedPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("ask"),

@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from campaigns.admin_forms import IssueAreaTaggedPageForm
 from home.blocks import BaseStreamBlock
 from members.models.taxonomy import TERM_SEARCH_FIELDS
 
@@ -152,6 +153,8 @@ class NewsPage(Page):
 
     objects = NewsManager()
 
+    # Issue areas from the curated list, as checkboxes (campaigns.admin_forms).
+    base_form_class = IssueAreaTaggedPageForm
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("summary"),

@@ -192,3 +192,42 @@ class OrganizationFormMixin:
 
     def clean_issue_areas(self):
         return clean_issue_area_choice(self.cleaned_data["issue_areas"])
+
+
+# --- The admin's issue-area field ---------------------------------------------
+# Every admin form of a model tagged with issue areas (organizations, campaigns,
+# events) ticks them in the curated list, never types them into Wagtail's tag
+# field, which dropped a name it could not match when Enter confirmed it.
+
+CURATE_HINT = _(
+    "Tick them in the network's shared list. One missing? Coordinators add it under "
+    "Taxonomy › Issue areas."
+)
+NOT_IN_THE_LIST = _(
+    "“%(value)s” is not in the network's list of issue areas. Tick issue areas in "
+    "the list; coordinators add new ones under Taxonomy › Issue areas."
+)
+
+
+class CuratedChoiceField(validation.ModelMultipleChoiceField):
+    """A blank value is no choice (what the tag field this replaces posted when
+    empty); anything else must be in the list."""
+
+    def clean(self, value):
+        return super().clean([each for each in value or [] if each != ""])
+
+
+def curated_issue_areas_field(model):
+    """The model's issue areas as the profile form builds them (members.forms.fields:
+    one checkbox per curated issue area, unknown ids refused at the edge), with
+    words for the coordinator about where the list is kept."""
+    return model_form_field(
+        model._meta.get_field("issue_areas"),
+        form_class=CuratedChoiceField,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=CURATE_HINT,
+        error_messages={
+            "invalid_choice": NOT_IN_THE_LIST,
+            "invalid_pk_value": NOT_IN_THE_LIST.replace("%(value)s", "%(pk)s"),
+        },
+    )

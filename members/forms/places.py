@@ -132,3 +132,10 @@ class PlaceFormMixin:
 
 class OrganizationAdminPageForm(PlaceFormMixin, WagtailAdminPageForm):
     """The Wagtail admin's form for an organization's page."""
+
+    def __init__(self, *args, **kwargs):
+        # Imported here: members.forms.fields needs the models this form is part of.
+        from members.forms.fields import curated_issue_areas_field
+
+        super().__init__(*args, **kwargs)
+        self.fields["issue_areas"] = curated_issue_areas_field(self._meta.model)

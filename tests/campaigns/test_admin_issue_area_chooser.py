@@ -147,3 +147,50 @@ def test_an_event_issue_area_outside_the_list_is_refused_and_the_rest_kept(
     assert f"“{value}” is not in the network&#x27;s list of issue areas" in page
     assert 'value="Tenant rights briefing"' in page  # nothing typed is lost
     assert not Event.objects.filter(title="Tenant rights briefing").exists()
+
+
+def models_tagged_with_issue_areas():
+    from django.apps import apps
+    from taggit.managers import TaggableManager
+    from wagtail.models import Page
+
+    # Those coordinators edit in the admin: pages, and models with panels.
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label in {"members", "campaigns", "home", "network"}
+        and (issubclass(model, Page) or hasattr(model, "panels"))
+        and any(
+            isinstance(field, TaggableManager) and field.name == "issue_areas"
+            for field in model._meta.get_fields()
+        )
+    ]
+
+
+def test_the_class_is_every_model_tagged_with_issue_areas():
+    names = {model.__name__ for model in models_tagged_with_issue_areas()}
+
+    assert {
+        "MemberOrganizationPage",
+        "CampaignPage",
+        "Event",
+        "NewsPage",
+        "ResourcePage",
+    } <= names
+
+
+@pytest.mark.parametrize(
+    "model", models_tagged_with_issue_areas(), ids=lambda model: model.__name__
+)
+def test_every_admin_form_of_a_tagged_model_ticks_the_curated_list(
+    model, coordinator, areas
+):
+    from wagtail.admin.panels import get_edit_handler
+
+    form_class = get_edit_handler(model).get_form_class()
+    form = form_class(instance=model(), for_user=coordinator)
+
+    field = form.fields["issue_areas"]
+    assert field.widget.input_type == "checkbox"
+    assert set(field.queryset) >= set(areas)
+    assert "Taxonomy › Issue areas" in str(field.help_text)

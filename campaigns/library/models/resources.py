@@ -23,6 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from campaigns.admin_forms import IssueAreaTaggedPageForm
 from campaigns.library.models.queries import (
     ResourceManager,
     sees_members_only_resources,
@@ -161,6 +162,8 @@ class ResourcePage(IndexedWithRelations, Page):
 
     objects = ResourceManager()
 
+    # Issue areas from the curated list, as checkboxes (campaigns.admin_forms).
+    base_form_class = IssueAreaTaggedPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("language")]),
