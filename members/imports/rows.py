@@ -323,10 +323,15 @@ def build_page(plan, directory, slug):
         last_published_at=now,
         locale_id=directory.locale_id,
     )
-    # The tree fields are set by add_child; uniqueness is the run's (slugs) and
-    # the database's (paths) to keep.
+    # The tree fields are set when it is written; uniqueness is the run's (slugs)
+    # and the database's (paths) to keep. The content type and locale are the
+    # model's and the directory's, not the row's; the country was read from the
+    # list the field offers (values.read_country), and checking it again walks
+    # 250 translated names a row.
     page.full_clean(
-        exclude=["path", "depth"], validate_unique=False, validate_constraints=False
+        exclude=["path", "depth", "content_type", "locale", "country"],
+        validate_unique=False,
+        validate_constraints=False,
     )
     return page
 

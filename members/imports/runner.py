@@ -6,6 +6,9 @@ written, in batches.
 - Rows are committed `batch_size` at a time (one transaction a batch), so a long
   file never holds the database's write lock for long, a batch's invitations go
   out when it commits, and progress is reported after each batch.
+- A batch's new organizations are written together at its end, in a few
+  queries whatever its size (members.imports.writing); if the database refuses
+  that, they are written one by one, each in its savepoint.
 - Nothing is indexed page by page: each committed batch is indexed in one go
   (members.imports.indexing).
 - A dry run reads and checks everything a run does and writes nothing: no page,
@@ -50,6 +53,7 @@ from members.imports.rows import (
     save_filled,
 )
 from members.imports.values import TERM_MODELS, Lookups
+from members.imports.writing import create_organizations
 from members.models import MemberDirectoryPage, MemberOrganizationPage, Membership
 
 LOG_ACTION = "members.import"
@@ -218,6 +222,16 @@ def _apply(decision, vocabulary, heading):
     return _("Created %(field)s “%(term)s”.") % {"field": heading, "term": name}
 
 
+@dataclass
+class NewOrganization:
+    """A row's checked, unsaved page, waiting for the end of its batch."""
+
+    page: MemberOrganizationPage
+    plan: object
+    outcome: RowOutcome
+    email: str
+
+
 class Run:
     def __init__(
         self, table, mapping, decisions, lookups, directory, options, user, report
@@ -239,6 +253,8 @@ class Run:
         # Keys of this file's earlier rows: {domain or name key: row number}.
         self.seen = {}
         self.unmatched = {}
+        # This batch's new organizations, written together at its end.
+        self.new = []
 
     def rows(self, progress, batch_size):
         report = self.report
@@ -247,21 +263,27 @@ class Run:
         iterator = iter(self.table.rows())
         with indexing_deferred(MemberOrganizationPage):
             while chunk := list(islice(iterator, batch_size)):
-                touched = []
+                outcomes = []
                 writing = (
                     nullcontext() if self.options.dry_run else transaction.atomic()
                 )
                 with writing:
                     for number, cells in chunk:
-                        outcome = self.row(number, cells)
-                        report.rows.append(outcome)
-                        if outcome.organization_id and outcome.action in (
-                            CREATE,
-                            UPDATE,
-                        ):
-                            touched.append(outcome.organization_id)
-                if touched and not self.options.dry_run:
-                    index_in_batches(MemberOrganizationPage, touched)
+                        outcomes.append(self.row(number, cells))
+                    if not self.options.dry_run:
+                        self.write_new()
+                report.rows.extend(outcomes)
+                written = {
+                    outcome.organization_id: outcome.action
+                    for outcome in outcomes
+                    if outcome.organization_id and outcome.action in (CREATE, UPDATE)
+                }
+                if written and not self.options.dry_run:
+                    index_in_batches(
+                        MemberOrganizationPage,
+                        written,
+                        new=[pk for pk, action in written.items() if action == CREATE],
+                    )
                 report.rows_done += len(chunk)
                 if progress:
                     progress(report.rows_done, report.total_rows)
@@ -331,6 +353,8 @@ class Run:
         return [*keys, f"name:{name}"] if name else keys
 
     def create(self, plan, outcome):
+        """Check the row's new page; a dry run stops there, a run keeps it for
+        `write_new` at the end of the batch."""
         slug = self.slugs.free(plan.name)
         try:
             page = build_page(plan, self.directory, slug)
@@ -340,26 +364,60 @@ class Run:
         email = (
             plan.values.get("contact_email") if self.options.send_invitations else ""
         )
-        if self.options.dry_run:
-            outcome.action = CREATE
-            outcome.invited = email or ""
-            self.slugs.take(slug)
+        self.slugs.take(slug)
+        outcome.action = CREATE
+        outcome.invited = email or ""
+        if not self.options.dry_run:
+            self.new.append(NewOrganization(page, plan, outcome, email))
+
+    def write_new(self):
+        """Write the batch's new organizations (and their invitations) together,
+        or, should the database refuse that, one by one so that each row stands
+        or falls alone."""
+        new, self.new = self.new, []
+        if not new:
             return
         try:
             with transaction.atomic():
-                create_organization(self.directory, page, plan, owner=self.user)
-                if email:
-                    invite(page, email, self.user)
+                create_organizations(
+                    self.directory,
+                    [(item.page, item.plan.terms) for item in new],
+                    owner=self.user,
+                )
+                for item in new:
+                    if item.email:
+                        invite(item.page, item.email, self.user)
+        except (ValidationError, DatabaseError, ValueError):
+            self.directory.refresh_from_db(fields=["numchild"])
+            for item in new:
+                item.page.pk = item.page.id = None
+                item.page._state.adding = True
+                self.write_one(item)
+        else:
+            for item in new:
+                self.created(item)
+
+    def write_one(self, item):
+        try:
+            with transaction.atomic():
+                create_organization(
+                    self.directory, item.page, item.plan, owner=self.user
+                )
+                if item.email:
+                    invite(item.page, item.email, self.user)
         except (ValidationError, DatabaseError, ValueError) as error:
-            outcome.reason = self.failure(error)
+            item.outcome.action = ERROR
+            item.outcome.invited = ""
+            item.outcome.reason = self.failure(error)
             # The savepoint took the page back; so does the directory's count.
             self.directory.refresh_from_db(fields=["numchild"])
             return
-        self.slugs.take(slug)
+        self.created(item)
+
+    def created(self, item):
+        page = item.page
         self.members.add(page.pk, page.title, page.website, str(page.country))
-        outcome.action = CREATE
-        outcome.organization_id = page.pk
-        outcome.invited = email or ""
+        item.outcome.organization_id = page.pk
 
     def update(self, plan, outcome, pk, how):
         outcome.organization_id = pk
