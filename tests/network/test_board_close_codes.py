@@ -30,7 +30,7 @@ def fast_rechecks(settings):
 
 async def closing_code(socket):
     """The close code, after the `revoked` frame that must come first."""
-    closed, frames = await receive_until(socket, lambda frame: False, timeout=5)
+    closed, frames = await receive_until(socket, lambda frame: False)
     assert closed["type"] == "websocket.close"
     assert frames and frames[-1]["type"] == "revoked" and frames[-1]["message"]
     return closed["code"]
@@ -162,14 +162,13 @@ async def test_a_suspension_from_posting_leaves_reading_and_the_socket_alone(boa
     [(sign_out, CLOSE_UNAUTHENTICATED), (deactivate, CLOSE_FORBIDDEN)],
 )
 async def test_a_new_socket_gets_the_same_code_as_an_open_one(board, change, code):
-    from channels.testing import WebsocketCommunicator
-
     from network.asgi import application
+    from tests.network.sockets import PatientCommunicator
     from tests.network.test_board_live import SAME_ORIGIN, cookie_for
 
     session_key = await cookie_for(board.bob)
     await sync_to_async(change)(board, types.SimpleNamespace(session_key=session_key))
-    socket = WebsocketCommunicator(
+    socket = PatientCommunicator(
         application,
         "/ws/board/",
         headers=[*SAME_ORIGIN, (b"cookie", f"sessionid={session_key}".encode())],

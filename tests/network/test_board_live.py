@@ -8,7 +8,6 @@ import time
 
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.contrib.sessions.models import Session
 from django.test import Client
 
@@ -22,6 +21,7 @@ from network.board.protocol import (
     CLOSE_UNAUTHENTICATED,
 )
 from network.models import Thread
+from tests.network.sockets import WAIT, PatientCommunicator
 
 pytestmark = [
     pytest.mark.asyncio,
@@ -41,7 +41,7 @@ def cookie_for(user):
 
 async def open_socket(user):
     session_key = await cookie_for(user)
-    communicator = WebsocketCommunicator(
+    communicator = PatientCommunicator(
         application,
         "/ws/board/",
         headers=[*SAME_ORIGIN, (b"cookie", f"sessionid={session_key}".encode())],
@@ -55,7 +55,7 @@ async def open_socket(user):
     return communicator
 
 
-async def receive_until(communicator, predicate, timeout=3):
+async def receive_until(communicator, predicate, timeout=WAIT):
     """Frames until one matches; returns (match, frames before it)."""
     seen = []
     deadline = time.monotonic() + timeout
@@ -102,7 +102,7 @@ async def test_subscribing_replays_what_the_client_missed_then_streams(board):
     assert replay["more"] is False
 
     live = await post(board.bob, board.thread, "Streamed", board.beta)
-    event = await socket.receive_json_from(timeout=3)
+    event = await socket.receive_json_from()
     assert event["type"] == "post.created"
     assert event["post"]["id"] == live.pk
     assert event["id"] == replay["last"] + 1
@@ -183,8 +183,8 @@ async def test_hidden_organizations_are_redacted_per_reader_on_the_socket(board)
         )
         assert (await socket.receive_json_from())["type"] == "subscribed"
     await post(board.hank, board.thread, "From the shelter", board.hidden)
-    seen_by_bob = await bob.receive_json_from(timeout=3)
-    seen_by_hank = await hank.receive_json_from(timeout=3)
+    seen_by_bob = await bob.receive_json_from()
+    seen_by_hank = await hank.receive_json_from()
     assert seen_by_bob["post"]["organization"] == "A member organization"
     assert seen_by_bob["post"]["author"] == "A member organization"
     assert "Secret" not in str(seen_by_bob) and "Hank" not in str(seen_by_bob)
@@ -202,7 +202,7 @@ async def test_the_rooms_list_gets_unread_counts_live(board):
     first = await socket.receive_json_from()
     assert first == {"type": "unread", "room": board.room.pk, "count": 0}
     await post(board.bob, board.thread, "New for Alice", board.beta)
-    update = await socket.receive_json_from(timeout=3)
+    update = await socket.receive_json_from()
     assert update == {"type": "unread", "room": board.room.pk, "count": 1}
     await socket.disconnect()
 
@@ -210,7 +210,7 @@ async def test_the_rooms_list_gets_unread_counts_live(board):
 async def test_a_mention_raises_the_unread_badge_live(board):
     socket = await open_socket(board.bob)
     await post(board.alice, board.thread, "Can @beta help?", board.alpha)
-    frame = await socket.receive_json_from(timeout=3)
+    frame = await socket.receive_json_from()
     assert frame == {"type": "notifications", "unread": 1}
     await socket.disconnect()
 
@@ -223,7 +223,7 @@ async def test_a_hidden_post_vanishes_live(board):
     )
     await socket.receive_json_from()
     await sync_to_async(actions.do_hide_post)(board.coordinator, reply, "mistake")
-    frame = await socket.receive_json_from(timeout=3)
+    frame = await socket.receive_json_from()
     assert frame["type"] == "post.hidden" and frame["post"]["id"] == reply.pk
     await socket.disconnect()
 
@@ -233,7 +233,7 @@ async def test_signing_out_closes_open_sockets_within_seconds(board, settings):
     socket = await open_socket(board.bob)
     started = time.monotonic()
     await sync_to_async(Session.objects.filter(pk=socket.session_key).delete)()
-    closed, _ = await receive_until(socket, lambda f: False, timeout=5)
+    closed, _ = await receive_until(socket, lambda f: False)
     assert closed == {"type": "websocket.close", "code": CLOSE_UNAUTHENTICATED}
     assert time.monotonic() - started < 5
     await socket.disconnect()
@@ -243,7 +243,7 @@ async def test_losing_ones_organization_closes_the_socket_as_forbidden(board, se
     settings.BOARD_RECHECK_SECONDS = 0.5
     socket = await open_socket(board.bob)
     await sync_to_async(Membership.objects.filter(user=board.bob).delete)()
-    closed, frames = await receive_until(socket, lambda f: False, timeout=5)
+    closed, frames = await receive_until(socket, lambda f: False)
     assert closed["code"] == CLOSE_FORBIDDEN
     assert frames[-1]["type"] == "revoked"
     await socket.disconnect()
@@ -284,7 +284,7 @@ async def test_a_worker_that_loses_its_channel_layer_closes_for_resync(
         raise ConnectionError("redis is gone")
 
     monkeypatch.setattr(layer, "send", unreachable)
-    closed, _ = await receive_until(socket, lambda f: False, timeout=5)
+    closed, _ = await receive_until(socket, lambda f: False)
     assert closed == {"type": "websocket.close", "code": CLOSE_RESYNC}
     await socket.disconnect()
 
@@ -295,7 +295,7 @@ async def test_a_flood_of_messages_is_rate_limited(board):
         await socket.send_json_to({"type": "ping"})
     codes = []
     while len(codes) < 60:
-        message = await socket.receive_output(timeout=3)
+        message = await socket.receive_output()
         if message["type"] == "websocket.close":
             # A sustained flood ends as repeated errors do.
             assert message["code"] == CLOSE_TOO_MANY_ERRORS
@@ -323,7 +323,7 @@ async def test_the_rooms_list_follows_many_rooms_in_one_message(board):
         "count": 0,
     }
     await post(board.bob, board.thread, "New for Alice", board.beta)
-    assert (await socket.receive_json_from(timeout=3))["count"] == 1
+    assert (await socket.receive_json_from())["count"] == 1
     await socket.send_json_to({"type": "subscribe", "view": "summary", "rooms": ["x"]})
     assert (await socket.receive_json_from())["code"] == "invalid_field"
     await socket.disconnect()

@@ -2,10 +2,10 @@
 port must all match the handshake's own Host and scheme (issue 11 #12)."""
 
 import pytest
-from channels.testing import WebsocketCommunicator
 
 from network.asgi import application
 from network.routing import origin_allowed
+from tests.network.sockets import PatientCommunicator
 
 SITE = "127.0.0.1:8000"
 
@@ -181,7 +181,7 @@ def test_an_origin_listed_in_csrf_trusted_origins_is_accepted_for_its_host(setti
 
 
 async def handshake(headers):
-    communicator = WebsocketCommunicator(application, "/ws/board/", headers=headers)
+    communicator = PatientCommunicator(application, "/ws/board/", headers=headers)
     connected, _ = await communicator.connect()
     await communicator.disconnect()
     return connected

@@ -5,7 +5,6 @@ import json
 import pytest
 import pytest_asyncio
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from network.asgi import application
@@ -16,6 +15,7 @@ from network.board.protocol import (
     RateLimiter,
 )
 from tests.factories import UserFactory, board_member
+from tests.network.sockets import PatientCommunicator
 from tests.network.test_board_protocol import HOSTILE_FRAMES
 
 # serialized_rollback: a transactional test flushes the tables, and Wagtail's root page
@@ -40,7 +40,7 @@ def session_cookie_for_new_user(member=True):
 
 
 async def connect(headers):
-    communicator = WebsocketCommunicator(application, "/ws/board/", headers=headers)
+    communicator = PatientCommunicator(application, "/ws/board/", headers=headers)
     connected, _ = await communicator.connect()
     return communicator, connected
 
@@ -153,7 +153,7 @@ async def test_a_flood_of_bad_frames_closes_the_socket(signed_in_socket):
         await signed_in_socket.send_to(text_data="nope")
     codes = []
     while True:
-        message = await signed_in_socket.receive_output(timeout=2)
+        message = await signed_in_socket.receive_output()
         if message["type"] == "websocket.close":
             assert message["code"] == CLOSE_TOO_MANY_ERRORS
             break

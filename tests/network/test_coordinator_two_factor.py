@@ -7,7 +7,6 @@ confirmed a TOTP code has every power back.
 
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
@@ -17,6 +16,7 @@ from network.asgi import application
 from network.models import Post
 from tests.conftest import pass_two_factor
 from tests.factories import MembershipFactory
+from tests.network.sockets import PatientCommunicator
 
 
 @pytest.fixture
@@ -112,7 +112,7 @@ async def test_the_coordinators_room_on_the_socket_needs_the_second_factor(
     board, staff_coordinator, two_factor, expected
 ):
     cookie = await session_cookie(staff_coordinator, two_factor)
-    socket = WebsocketCommunicator(
+    socket = PatientCommunicator(
         application,
         "/ws/board/",
         headers=[
