@@ -246,6 +246,10 @@ class InvitationQuerySet(models.QuerySet):
 class Invitation(models.Model):
     """An emailed, single-use, expiring link to join an organization's team."""
 
+    # Not content, and saved often: kept out of Wagtail's reference index (the
+    # admin's "usage" lists), which would otherwise be rewritten at every save.
+    wagtail_reference_index_ignore = True
+
     email = models.EmailField()
     organization = models.ForeignKey(
         "members.MemberOrganizationPage",

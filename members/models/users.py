@@ -40,6 +40,10 @@ class User(AbstractUser):
 class Membership(models.Model):
     """A user works for an organization, with a role there."""
 
+    # Not content, and saved often: kept out of Wagtail's reference index (the
+    # admin's "usage" lists), which would otherwise be rewritten at every save.
+    wagtail_reference_index_ignore = True
+
     class Role(models.TextChoices):
         ADMIN = "admin", _("Organization admin")
         EDITOR = "editor", _("Editor")

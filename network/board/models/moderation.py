@@ -26,6 +26,10 @@ class FlagQuerySet(models.QuerySet):
 
 
 class Flag(models.Model):
+    # Not content, and saved often: kept out of Wagtail's reference index (the
+    # admin's "usage" lists), which would otherwise be rewritten at every save.
+    wagtail_reference_index_ignore = True
+
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="flags")
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -62,6 +66,10 @@ class Flag(models.Model):
 
 class BoardBan(models.Model):
     """A person suspended from posting. Lifting keeps the row, for the record."""
+
+    # Not content, and saved often: kept out of Wagtail's reference index (the
+    # admin's "usage" lists), which would otherwise be rewritten at every save.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="board_bans"

@@ -12,6 +12,10 @@ from network.board.models.threads import Post, Thread, post_readable_by
 
 
 class ReadState(models.Model):
+    # Not content, and saved often: kept out of Wagtail's reference index (the
+    # admin's "usage" lists), which would otherwise be rewritten at every save.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
@@ -49,6 +53,10 @@ class NotificationQuerySet(models.QuerySet):
 
 
 class Notification(models.Model):
+    # Not content, and saved often: kept out of Wagtail's reference index (the
+    # admin's "usage" lists), which would otherwise be rewritten at every save.
+    wagtail_reference_index_ignore = True
+
     class Kind(models.TextChoices):
         MENTION = "mention", _("Your organization was mentioned")
 

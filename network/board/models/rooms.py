@@ -93,6 +93,10 @@ class RoomEvent(models.Model):
     what clients catch up from. `id_in_room` is the per-room event id clients see;
     `previous_in_thread` lets a client that follows one thread detect a gap."""
 
+    # Not content, and saved often: kept out of Wagtail's reference index (the
+    # admin's "usage" lists), which would otherwise be rewritten at every save.
+    wagtail_reference_index_ignore = True
+
     class Kind(models.TextChoices):
         POST_CREATED = "post.created"
         POST_EDITED = "post.edited"

@@ -121,6 +121,10 @@ class PostQuerySet(models.QuerySet):
 
 
 class Post(models.Model):
+    # Not content, and saved often: kept out of Wagtail's reference index (the
+    # admin's "usage" lists), which would otherwise be rewritten at every save.
+    wagtail_reference_index_ignore = True
+
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="board_posts"
@@ -165,6 +169,10 @@ class Post(models.Model):
 
 class PostRevision(models.Model):
     """An earlier version of an edited post, kept for moderators."""
+
+    # Not content, and saved often: kept out of Wagtail's reference index (the
+    # admin's "usage" lists), which would otherwise be rewritten at every save.
+    wagtail_reference_index_ignore = True
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
     body = models.TextField()
