@@ -8,7 +8,11 @@ from members.models import User
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_network_builds_the_tree_and_a_second_run_changes_nothing(capsys):
+def test_the_demo_builds_its_tree_and_people_and_a_second_run_changes_nothing(
+    capsys, client
+):
+    """One seeding checked several ways (each costs seconds): the tree, the home
+    page, the printed default password, and --if-empty leaving it alone."""
     call_command("seed_network", "--orgs", "0")
 
     home = HomePage.objects.get()
@@ -17,6 +21,11 @@ def test_seed_network_builds_the_tree_and_a_second_run_changes_nothing(capsys):
     assert {"members", "issues", "campaigns", "calendar", "board"} <= section_slugs
     assert User.objects.get(username="coordinator").is_coordinator
     assert NetworkSettings.load().principles.count() == 6
+    assert User.objects.get(username="maria").check_password("commonground-demo")
+    assert "(password for all: commonground-demo)" in capsys.readouterr().out
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Common Ground Human Rights Network" in response.content.decode()
     pages_before = Page.objects.count()
     users_before = User.objects.count()
 
@@ -27,13 +36,6 @@ def test_seed_network_builds_the_tree_and_a_second_run_changes_nothing(capsys):
     assert "already exists" in capsys.readouterr().out
 
 
-def test_demo_home_page_renders(client):
-    call_command("seed_network", "--orgs", "0")
-    response = client.get("/")
-    assert response.status_code == 200
-    assert "Common Ground Human Rights Network" in response.content.decode()
-
-
 def test_every_demo_person_signs_in_with_the_password_the_command_was_given(capsys):
     call_command("seed_network", "--orgs", "3", "--password", "a-passphrase-of-ours")
 
@@ -42,13 +44,6 @@ def test_every_demo_person_signs_in_with_the_password_the_command_was_given(caps
     assert all(person.check_password("a-passphrase-of-ours") for person in people)
     assert not any(person.check_password("commonground-demo") for person in people)
     assert "(password for all: a-passphrase-of-ours)" in capsys.readouterr().out
-
-
-def test_without_a_password_the_demo_people_sign_in_with_the_printed_default(capsys):
-    call_command("seed_network", "--orgs", "0")
-
-    assert User.objects.get(username="maria").check_password("commonground-demo")
-    assert "(password for all: commonground-demo)" in capsys.readouterr().out
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
