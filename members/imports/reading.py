@@ -13,9 +13,12 @@ a spreadsheet shows (the header is row 1 when it is the first line).
   first pass checks the whole file (decoding and quoting) before any row is used,
   so a file is never half read; both passes stream.
 - XLSX: openpyxl in read-only mode, which streams the sheet's XML; formulas are
-  read as written ("=SUM(...)"), so a formula cell is refused, never evaluated.
+  read as written ("=SUM(...)"), so a formula cell is refused, never evaluated. A
+  cell the workbook marks as text stays text even when it begins with "=" (the
+  coordinators' export writes "=Quiet Harbor" so): it comes as a `TextCell`.
 - ODS: python-calamine (Rust), which keeps the sheet in compact native memory
-  rather than as Python objects.
+  rather than as Python objects, and gives a formula's value, never the formula:
+  every string it gives is text (a `TextCell` when it begins with "=").
 
 Everything that cannot be read raises `UnreadableFile` with a message for the
 person who chose the file.
@@ -47,6 +50,18 @@ SIGNATURES = (
     (b"GIF8", "image"),
 )
 FORMATS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".ods": "ods"}
+
+
+class TextCell(str):
+    """A cell its workbook marks as text that begins with "=", so is no formula:
+    values.check_cell lets it through. A CSV has no such mark, so none of its
+    cells is one, and a CSV cell beginning with "=" is refused as a formula."""
+
+
+def _marked_text(value):
+    if isinstance(value, str) and value.lstrip()[:1] == "=":
+        return TextCell(value)
+    return value
 
 
 class UnreadableFile(Exception):
@@ -382,7 +397,12 @@ def _open_xlsx(handle, start):
         total = None
 
     def row_iterator():
-        return sheet.iter_rows(values_only=True)
+        for row in sheet.iter_rows():
+            # "s" is a text cell; a formula is "f", and stays a plain string.
+            yield [
+                _marked_text(cell.value) if cell.data_type == "s" else cell.value
+                for cell in row
+            ]
 
     return _workbook_table("xlsx", row_iterator, total)
 
@@ -403,7 +423,8 @@ def _open_ods(handle, start):
         ) from error
 
     def row_iterator():
-        return sheet.iter_rows()
+        for row in sheet.iter_rows():
+            yield [_marked_text(value) for value in row]
 
     return _workbook_table("ods", row_iterator, sheet.height)
 

@@ -32,6 +32,7 @@ from django_countries import countries
 from home.facets import same_words
 from home.spreadsheets import FORMULA_STARTS
 from members.geography import NAME_LANGUAGES, match_subdivision, normalize
+from members.imports.reading import TextCell
 from members.models import (
     Approach,
     IssueArea,
@@ -122,7 +123,8 @@ def check_cell(cell, text):
     """Refuse what must never be stored from a spreadsheet: a formula (the
     spreadsheet would run it when the data is exported again) and markup (a
     profile is plain text)."""
-    if isinstance(cell, str) and cell.lstrip().startswith("="):
+    is_text = isinstance(cell, TextCell)  # a workbook's text cell, not a formula
+    if isinstance(cell, str) and not is_text and cell.lstrip().startswith("="):
         raise CellError(
             _("is a spreadsheet formula; type the value itself, without “=”.")
         )

@@ -130,6 +130,32 @@ def test_xlsx_cells_keep_their_types_and_formulas_stay_as_written():
     assert table.total_rows == 3
 
 
+def test_an_xlsx_text_cell_beginning_with_equals_is_text_and_a_formula_is_not():
+    from openpyxl import Workbook
+
+    from members.imports.reading import TextCell
+    from members.imports.values import CellError, cell_text, check_cell
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Name", "Notes"])
+    sheet.append(["=Quiet Harbor Network", "=SUM(1, 2)"])
+    # As the coordinators' export writes it (home.spreadsheets): marked as text.
+    sheet["A2"].data_type = "s"
+    sheet["A2"].quotePrefix = True
+    out = io.BytesIO()
+    workbook.save(out)
+
+    _table, rows = read(out.getvalue(), "members.xlsx")
+
+    name, notes = rows[0]
+    assert isinstance(name, TextCell) and name == "=Quiet Harbor Network"
+    check_cell(name, cell_text(name))
+    assert not isinstance(notes, TextCell) and notes == "=SUM(1, 2)"
+    with pytest.raises(CellError, match="formula"):
+        check_cell(notes, cell_text(notes))
+
+
 def test_ods_cells_are_read_with_python_calamine():
     table, rows = read(
         ods_bytes(
