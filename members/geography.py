@@ -31,6 +31,46 @@ SUBDIVISION_ALIASES = {
     "MX-CMX": ["CDMX", "Mexico City", "Distrito Federal", "DF"],
     "US-DC": ["Washington DC", "DC", "Washington D.C."],
 }
+# The abbreviations US newspapers and offices write for states ("Calif.",
+# "Tex."; AP style, with the older GPO forms people still type). Dots do not
+# matter (normalize), and those equal to the postal code are left out.
+US_STATE_ABBREVIATIONS = {
+    "AL": ["Ala."],
+    "AK": ["Alas."],
+    "AZ": ["Ariz."],
+    "AR": ["Ark."],
+    "CA": ["Calif.", "Cal."],
+    "CO": ["Colo.", "Col."],
+    "CT": ["Conn."],
+    "DE": ["Del."],
+    "FL": ["Fla."],
+    "IL": ["Ill."],
+    "IN": ["Ind."],
+    "KS": ["Kan.", "Kans."],
+    "KY": ["Ky."],
+    "MA": ["Mass."],
+    "MI": ["Mich."],
+    "MN": ["Minn."],
+    "MS": ["Miss."],
+    "MT": ["Mont."],
+    "NE": ["Neb.", "Nebr."],
+    "NV": ["Nev."],
+    "NM": ["N. Mex."],
+    "ND": ["N. Dak."],
+    "SD": ["S. Dak."],
+    "OK": ["Okla."],
+    "OR": ["Ore.", "Oreg."],
+    "PA": ["Penn.", "Penna."],
+    "TN": ["Tenn."],
+    "TX": ["Tex."],
+    "VT": ["Vt."],
+    "WA": ["Wash."],
+    "WV": ["W. Va."],
+    "WI": ["Wis.", "Wisc."],
+    "WY": ["Wyo."],
+}
+for _state, _abbreviations in US_STATE_ABBREVIATIONS.items():
+    SUBDIVISION_ALIASES.setdefault(f"US-{_state}", []).extend(_abbreviations)
 
 # The languages whose names of subdivisions are matched and searched, besides the
 # ISO name (often the local one: "Genève", "Ciudad de México").
