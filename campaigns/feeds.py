@@ -8,7 +8,6 @@ that stand alone or belong to such a campaign. They never name a signatory.
 import datetime
 
 import icalendar
-from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -17,6 +16,7 @@ from wagtail.rich_text import expand_db_html
 
 from campaigns.models import CampaignPage, CampaignUpdate, Event
 from home.facets import without_control_characters
+from home.feeds import ServedAddressFeed
 from home.links import page_url
 from members.models import IssueArea
 
@@ -26,7 +26,7 @@ FEED_LENGTH = 50
 ICAL_PAST_DAYS = 180
 
 
-class CampaignUpdatesFeed(Feed):
+class CampaignUpdatesFeed(ServedAddressFeed):
     """RSS 2.0 of updates: one campaign's (/campaigns/<slug>/feed/) or all
     (/campaigns/feed/)."""
 

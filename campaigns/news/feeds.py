@@ -2,24 +2,20 @@
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from campaigns.news.models import NewsPage
+from home.feeds import ServedAddressFeed
 from home.links import page_url
 
 FEED_ITEMS = 20
 
 
-class NewsFeed(Feed):
+class NewsFeed(ServedAddressFeed):
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return self.index_page.title

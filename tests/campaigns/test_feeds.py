@@ -140,3 +140,33 @@ def test_ical_times_keep_their_time_zone(client, campaign_index, calendar_page):
     all_day = events["Deadline day"].decoded("dtstart")
     assert isinstance(all_day, datetime.date)
     assert not isinstance(all_day, datetime.datetime)
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_every_feed_names_itself_at_the_served_address_whatever_the_host(
+    client, feed_world, campaign_index, settings, kind
+):
+    """The feed's own link (RSS atom:link rel=self, Atom rel=self) is at the
+    address the site is served at, like its items' links, not at the Host the
+    request came with (home.feeds)."""
+    from tests.factories import NewsIndexPageFactory
+
+    settings.WAGTAILADMIN_BASE_URL = "https://network.example.org"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "proxy.internal"]
+    news = NewsIndexPageFactory(parent=campaign_index.get_parent())
+    suffix = "feed/" if kind == "rss" else "feed/atom/"
+    feeds = [
+        f"/campaigns/{suffix}",
+        f"{feed_world['public'].url}{suffix}",
+        f"{news.url}{suffix}",
+    ]
+    for path in feeds:
+        response = client.get(path, HTTP_HOST="proxy.internal")
+        assert response.status_code == 200, path
+        parsed = feedparser.parse(response.content)
+        assert not parsed.bozo, parsed.bozo_exception
+        self_links = [
+            link.href for link in parsed.feed.links if link.get("rel") == "self"
+        ]
+        assert self_links == [f"https://network.example.org{path}"], path
+        assert "proxy.internal" not in response.content.decode(), path
