@@ -89,7 +89,7 @@ class CampaignUpdatesAtomFeed(CampaignUpdatesFeed):
         return self.description(obj)
 
 
-def ical_response(name, events, request):
+def ical_response(name, events):
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Common Ground//Network calendar//EN")
     calendar.add("version", "2.0")
@@ -97,7 +97,7 @@ def ical_response(name, events, request):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     for event in events:
-        calendar.add_component(ical_event(event, request))
+        calendar.add_component(ical_event(event))
     calendar.add_missing_timezones()
     response = HttpResponse(
         calendar.to_ical(), content_type="text/calendar; charset=utf-8"
@@ -106,7 +106,7 @@ def ical_response(name, events, request):
     return response
 
 
-def ical_event(event, request):
+def ical_event(event):
     item = icalendar.Event()
     item.add("uid", event.ical_uid)
     item.add("dtstamp", event.updated_at)
@@ -156,10 +156,10 @@ def calendar_ical(request, calendar_page):
         name = _("Network calendar: %(issue)s") % {"issue": issue_area.name}
     since = timezone.now() - datetime.timedelta(days=ICAL_PAST_DAYS)
     events = events.filter(ends_at__gte=since).select_related("campaign")
-    return ical_response(name, events.order_by("starts_at", "pk"), request)
+    return ical_response(name, events.order_by("starts_at", "pk"))
 
 
 def campaign_ical(request, campaign):
     """/campaigns/<slug>/ical/: every event of one campaign."""
     events = campaign.events.select_related("campaign").order_by("starts_at", "pk")
-    return ical_response(campaign.title, events, request)
+    return ical_response(campaign.title, events)
