@@ -29,6 +29,9 @@ The steps, and the call for each (every name below is importable from here):
 4. **Preview.** The same dry run with the decisions: `report.rows` holds one
    `RowOutcome` per row (row, name, action "create" / "update" / "skip" /
    "error", reason, left_out, filled, invited), `report.totals()` the counts.
+   For a stored draft (the admin view), `tasks.preview_stored_import(member_import)`
+   runs it and keeps the report as the draft's preview; for a long file,
+   `queue_member_import_preview(member_import)` runs that in the background.
 5. **Confirm and run.** In the background: create a `MemberImport` (the file,
    `mapping` = `MappingFile.as_dict()`, the options, `created_by`) and call
    `queue_member_import(member_import)`, which enqueues the django-tasks task
@@ -72,6 +75,22 @@ def queue_member_import(member_import):
     transaction.on_commit(lambda: run_member_import.enqueue(member_import.pk))
 
 
+def queue_member_import_preview(member_import):
+    """Dry-run the draft in the background, for its mapping as now saved, once
+    the current transaction commits (members.imports.tasks)."""
+    from django.db import transaction
+
+    from members.imports.tasks import preview_member_import
+    from members.models import MemberImport
+
+    MemberImport.objects.filter(pk=member_import.pk).update(
+        preview_status=MemberImport.Status.QUEUED, preview_rows_done=0
+    )
+    member_import.preview_status = MemberImport.Status.QUEUED
+    import_id, version = member_import.pk, member_import.mapping_version
+    transaction.on_commit(lambda: preview_member_import.enqueue(import_id, version))
+
+
 __all__ = [
     "LOG_ACTION",
     "Decision",
@@ -90,5 +109,6 @@ __all__ = [
     "guess_columns",
     "open_table",
     "queue_member_import",
+    "queue_member_import_preview",
     "run_import",
 ]

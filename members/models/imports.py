@@ -1,7 +1,13 @@
 """A member import run from the admin: the uploaded file (kept in the private
 storage, never under MEDIA_ROOT, which anyone may fetch), how its columns map and
 what was decided for its values, and how the background run went
-(members.imports.tasks.run_member_import)."""
+(members.imports.tasks.run_member_import).
+
+While the coordinator prepares it (status "draft", set by the admin view), each
+saved change of the columns or decisions counts up `mapping_version`, and the dry
+run that previews it (members.imports.tasks.preview_stored_import, inline or as
+the preview_member_import task) keeps its report with the version it read, so a
+preview is only ever shown, and confirmed, for the mapping it was made from."""
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -16,6 +22,8 @@ def private_storage():
 
 class MemberImport(models.Model):
     class Status(models.TextChoices):
+        # Uploaded; its columns and values are being decided (the admin view).
+        DRAFT = "draft", _("Being prepared")
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Running")
         DONE = "done", _("Done")
@@ -48,6 +56,19 @@ class MemberImport(models.Model):
     # members.imports.Report.as_dict() once the run ends (or fails).
     report = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
+    # Counted up each time the columns, the decisions or the options change; 0
+    # until the coordinator has confirmed the columns.
+    mapping_version = models.PositiveIntegerField(default=0)
+    # The dry run of the draft: queued, running, done or failed ("" before any).
+    preview_status = models.CharField(
+        max_length=16, choices=Status.choices, blank=True, default=""
+    )
+    # The mapping_version the preview was made from.
+    preview_version = models.PositiveIntegerField(default=0)
+    preview_rows_done = models.PositiveIntegerField(default=0)
+    # members.imports.Report.as_dict() of the dry run.
+    preview_report = models.JSONField(default=dict, blank=True)
+    preview_error = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -69,3 +90,17 @@ class MemberImport(models.Model):
     @property
     def is_finished(self):
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def is_draft(self):
+        return self.status == self.Status.DRAFT
+
+    @property
+    def has_current_preview(self):
+        """Whether the dry run finished for the columns and decisions as they
+        are now saved."""
+        return (
+            self.mapping_version > 0
+            and self.preview_status == self.Status.DONE
+            and self.preview_version == self.mapping_version
+        )
