@@ -1,7 +1,7 @@
 """The members app's Wagtail hooks: the coordinators' desk (applications,
 suggested issue areas, the dashboard panel, resetting another person's two-factor
-sign-in, the directory's export and the audit log's actions, built in
-members/admin_desk/), and the shared vocabulary (issue areas, approaches,
+sign-in, the directory's export and import, and the audit log's actions, built
+in members/admin_desk/), and the shared vocabulary (issue areas, approaches,
 populations served) as snippets, grouped under one "Taxonomy" menu."""
 
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ from members.admin_desk.applications import application_viewset
 from members.admin_desk.audit_log import register_log_actions
 from members.admin_desk.dashboard import NetworkDeskPanel
 from members.admin_desk.export import export_admin_urls, export_menu_item
+from members.admin_desk.imports import import_admin_urls, import_menu_item
 from members.admin_desk.suggestions import suggestion_viewset
 from members.forms.taxonomy import IssueAreaForm
 from members.models import Approach, IssueArea, Population
@@ -24,6 +25,8 @@ from members.models import Approach, IssueArea, Population
 hooks.register("register_log_actions", register_log_actions)
 hooks.register("register_admin_urls", export_admin_urls)
 hooks.register("register_admin_menu_item", export_menu_item)
+hooks.register("register_admin_urls", import_admin_urls)
+hooks.register("register_admin_menu_item", import_menu_item)
 
 
 @hooks.register("register_admin_viewset")
