@@ -99,20 +99,7 @@ class Report:
 
     def summary(self):
         """One sentence with the totals, as the audit log and the command say."""
-        if self.dry_run:
-            text = _(
-                "Dry run of %(rows)d rows: would create %(created)d, update "
-                "%(updated)d, skip %(skipped)d; %(errors)d errors."
-            )
-        else:
-            text = ngettext(
-                "Imported %(rows)d organization: %(created)d created, %(updated)d "
-                "updated, %(skipped)d skipped, %(errors)d errors.",
-                "Imported %(rows)d organizations: %(created)d created, %(updated)d "
-                "updated, %(skipped)d skipped, %(errors)d errors.",
-                len(self.rows),
-            )
-        return text % self.totals()
+        return totals_sentence(self.totals(), dry_run=self.dry_run)
 
     def as_dict(self):
         data = asdict(self)
@@ -130,15 +117,38 @@ class Report:
         return cls(**data)
 
 
-def logged_summary(data):
-    """The audit log's sentence for a run, from its entry's data."""
-    return _(
-        "Imported %(rows)s organizations: %(created)s created, %(updated)s "
-        "updated, %(skipped)s skipped, %(errors)s errors"
-    ) % {
-        key: data.get(key, 0)
+def totals_sentence(totals, dry_run=False):
+    """ "Imported 12 organizations: 10 created, …, 1 error." from a run's totals
+    (Report.totals(), or the audit-log entry's data)."""
+    counts = {
+        key: totals.get(key, 0)
         for key in ("rows", "created", "updated", "skipped", "errors")
     }
+    counts["error_count"] = ngettext(
+        "%(errors)d error", "%(errors)d errors", counts["errors"]
+    ) % {"errors": counts["errors"]}
+    if dry_run:
+        text = ngettext(
+            "Dry run of %(rows)d row: would create %(created)d, update "
+            "%(updated)d, skip %(skipped)d; %(error_count)s.",
+            "Dry run of %(rows)d rows: would create %(created)d, update "
+            "%(updated)d, skip %(skipped)d; %(error_count)s.",
+            counts["rows"],
+        )
+    else:
+        text = ngettext(
+            "Imported %(rows)d organization: %(created)d created, %(updated)d "
+            "updated, %(skipped)d skipped, %(error_count)s.",
+            "Imported %(rows)d organizations: %(created)d created, %(updated)d "
+            "updated, %(skipped)d skipped, %(error_count)s.",
+            counts["rows"],
+        )
+    return text % counts
+
+
+def logged_summary(data):
+    """The audit log's sentence for a run, from its entry's data."""
+    return totals_sentence(data).removesuffix(".")
 
 
 class MemberImportFormatter(LogFormatter):

@@ -16,6 +16,7 @@ from members.imports import (
     open_table,
     run_import,
 )
+from members.imports.columns import field_heading
 from members.imports.report import CREATE, ERROR, SKIP, UPDATE
 
 ROW_WORDS = {
@@ -227,6 +228,7 @@ class Command(BaseCommand):
     def write_left_out(self, outcome):
         for entry in outcome.left_out:
             self.stdout.write(
-                f"      row {outcome.row}: {entry['field']} “{entry['value']}” "
+                f"      row {outcome.row}: {field_heading(entry['field'])} "
+                f"“{entry['value']}” "
                 f"{entry['note']}"
             )

@@ -46,7 +46,7 @@ def test_a_dry_run_of_the_sample_prints_columns_values_rows_and_totals(directory
         "  would create 10 organizations (rows 2, 3, 4, 5, 6, 7, 8, 9, 12, 13)" in lines
     )
     assert (
-        lines[-2] == "Dry run of 12 rows: would create 10, update 0, skip 1; 1 errors."
+        lines[-2] == "Dry run of 12 rows: would create 10, update 0, skip 1; 1 error."
     )
     assert lines[-1] == "Dry run: nothing was written."
     assert MemberOrganizationPage.objects.count() == 0
@@ -57,14 +57,14 @@ def test_a_run_prints_what_it_did_and_a_second_run_skips_everything(directory):
     second = command(SAMPLE)
 
     assert first.splitlines()[-1] == (
-        "Imported 12 organizations: 10 created, 0 updated, 1 skipped, 1 errors."
+        "Imported 12 organizations: 10 created, 0 updated, 1 skipped, 1 error."
     )
     assert (
         "row 2: skipped “Tenants United Houston” — already a member (matched by "
         "website tenantsunited-houston.org)." in second
     )
     assert second.splitlines()[-1] == (
-        "Imported 12 organizations: 0 created, 0 updated, 11 skipped, 1 errors."
+        "Imported 12 organizations: 0 created, 0 updated, 11 skipped, 1 error."
     )
 
 

@@ -779,7 +779,7 @@ def test_each_run_writes_one_audit_log_entry_with_its_totals(directory):
         1,
     )
     assert entry.message == (
-        "Imported 12 organizations: 10 created, 0 updated, 1 skipped, 1 errors"
+        "Imported 12 organizations: 10 created, 0 updated, 1 skipped, 1 error"
     )
     assert entry.label  # the directory's title
 
