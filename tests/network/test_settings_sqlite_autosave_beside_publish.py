@@ -96,7 +96,7 @@ def test_autosave_beside_publish_never_answers_database_is_locked(tmp_path):
         env=environment,
         capture_output=True,
         text=True,
-        timeout=280,
+        timeout=120,
     )
 
     assert result.returncode == 0, result.stderr[-3000:]
