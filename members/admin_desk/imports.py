@@ -35,12 +35,13 @@ and runs the dry run again; the preview page and the confirmation are only for
 the preview of the version now saved (a confirmation posted from an older page
 answers with the preview as it now is).
 
-Long files: a dry run takes about 2.5 ms a row on the embedded default of a
-2-core machine (2,000 rows in 5 s), so a file of up to PREVIEW_INLINE_ROWS
-(1,000) rows is dry-run inside the request, and a longer one, or one whose rows
-cannot be counted before reading, is dry-run by the `preview_member_import`
-task, with the same progress page as the run itself. The run itself is always a
-background task.
+Long files: a dry run takes about 1.2 ms a row on the embedded default of a
+2-core machine (2,000 rows of bench/import_members.py's generated file in 2.4 s),
+so a file of up to PREVIEW_INLINE_ROWS (2,000) rows is dry-run
+inside the request, and a longer one, or one whose rows cannot be counted before
+reading, is dry-run by the `preview_member_import` task, with the same progress
+page as the run itself: a 50,000-row file never runs inside a request. The run
+itself is always a background task.
 """
 
 import functools
@@ -52,8 +53,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, IntegerField
 from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -93,7 +95,7 @@ from members.imports.values import TERM_MODELS, cell_text
 from members.models import MemberImport
 
 # Rows up to which the preview's dry run runs inside the request.
-PREVIEW_INLINE_ROWS = 1000
+PREVIEW_INLINE_ROWS = 2000
 IMPORTS_PER_PAGE = 25
 # The values step shows at most this many values (undecided ones first): more
 # fields than this would pass Django's DATA_UPLOAD_MAX_NUMBER_FIELDS.
@@ -715,10 +717,10 @@ def imports_listed():
         MemberImport.objects.select_related("created_by")
         .defer("report", "preview_report", "mapping")
         .annotate(
-            created=KT("report__totals__created"),
-            updated=KT("report__totals__updated"),
-            skipped=KT("report__totals__skipped"),
-            errors=KT("report__totals__errors"),
+            **{
+                total: Cast(KT(f"report__totals__{total}"), IntegerField())
+                for total in ("created", "updated", "skipped", "errors")
+            }
         )
         .order_by("-created_at", "-pk")
     )
