@@ -169,7 +169,7 @@ def apply_decisions(decisions, lookups, report):
         heading = field_heading(decision.field)
         try:
             with transaction.atomic():
-                message = _apply(decision, vocabulary, heading)
+                message = _apply(decision, vocabulary)
         except ValidationError as error:
             report.refused.append(
                 _("“%(value)s” (%(field)s): %(reason)s")
@@ -186,7 +186,7 @@ def apply_decisions(decisions, lookups, report):
     return kept
 
 
-def _apply(decision, vocabulary, heading):
+def _apply(decision, vocabulary):
     if decision.action == "map":
         if vocabulary.find(decision.to) is None:
             raise ValidationError(_("no term is named “%(to)s”.") % {"to": decision.to})
@@ -201,9 +201,9 @@ def _apply(decision, vocabulary, heading):
         term.full_clean()
         term.save()
         vocabulary.add(term)
-        return _("Added “%(value)s” as another name of %(field)s “%(term)s”.") % {
+        return _("Added “%(value)s” as another name of the %(kind)s “%(term)s”.") % {
             "value": decision.value,
-            "field": heading,
+            "kind": vocabulary.model._meta.verbose_name,
             "term": term.name,
         }
     # create
@@ -219,7 +219,10 @@ def _apply(decision, vocabulary, heading):
     term.full_clean()
     term.save()
     vocabulary.add(term)
-    return _("Created %(field)s “%(term)s”.") % {"field": heading, "term": name}
+    return _("Created the %(kind)s “%(term)s”.") % {
+        "kind": vocabulary.model._meta.verbose_name,
+        "term": name,
+    }
 
 
 @dataclass

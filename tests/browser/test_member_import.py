@@ -169,7 +169,7 @@ def test_a_coordinator_imports_a_spreadsheet_from_the_admin(
         page.get_by_role("heading", name="What the import did").wait_for(timeout=15000)
         assert "Created\n11" in page.locator(".member-import-totals").inner_text()
         assert page.get_by_text(
-            f"Added “{UNMATCHED[screen]}” as another name of Issue areas"
+            f"Added “{UNMATCHED[screen]}” as another name of the issue area"
         ).is_visible()
         check(page, f"{screen}-6-report")
 

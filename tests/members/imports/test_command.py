@@ -82,7 +82,7 @@ def test_save_map_writes_the_values_to_decide_and_map_applies_them(directory, tm
     out = command(SAMPLE, "--map", map_path, "--strict")
 
     assert (
-        "Decided: Added “Tenant organizing” as another name of Issue areas “Housing "
+        "Decided: Added “Tenant organizing” as another name of the issue area “Housing "
         "and homelessness”." in out
     )
     assert "Tenant organizing" in IssueArea.objects.get(slug="housing").alias_list

@@ -401,7 +401,7 @@ def test_a_create_decision_adds_a_term_and_tags_the_row_with_it(directory):
         "housing",
         "tenant-organizing",
     ]
-    assert report.applied == ["Created Issue areas “Tenant organizing”."]
+    assert report.applied == ["Created the issue area “Tenant organizing”."]
 
 
 def test_in_a_dry_run_a_create_decision_creates_nothing(directory):
