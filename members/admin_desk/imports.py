@@ -217,6 +217,20 @@ def after_saving(member_import, then):
     return redirect(urls["preview"])
 
 
+def step_not_reached(member_import, step):
+    """Where to go instead of `step` (the values or the preview) while the import
+    is not ready for it: its report once it is no longer a draft, the columns
+    until they are saved, the waiting page until the dry run of the saved mapping
+    is done. None when the step may be shown."""
+    if not member_import.is_draft:
+        return redirect("member_import", member_import.pk)
+    if member_import.mapping_version == 0:
+        return redirect("member_import_columns", member_import.pk)
+    if not member_import.has_current_preview:
+        return redirect(f"{step_urls(member_import)['detail']}?next={step}")
+    return None
+
+
 def preview_report(member_import):
     return Report.from_dict(member_import.preview_report)
 
@@ -471,12 +485,9 @@ def vocabularies_for(values):
 @coordinators_only
 def values(request, import_id):
     member_import = the_import(import_id, reports=True)
-    if not member_import.is_draft:
-        return redirect("member_import", member_import.pk)
-    if member_import.mapping_version == 0:
-        return redirect("member_import_columns", member_import.pk)
-    if not member_import.has_current_preview:
-        return redirect(f"{step_urls(member_import)['detail']}?next=values")
+    earlier_step = step_not_reached(member_import, "values")
+    if earlier_step is not None:
+        return earlier_step
     everything = unmatched_values(member_import)
     if not everything:
         return redirect("member_import_preview", member_import.pk)
@@ -536,12 +547,9 @@ def values(request, import_id):
 @coordinators_only
 def preview(request, import_id):
     member_import = the_import(import_id, reports=True)
-    if not member_import.is_draft:
-        return redirect("member_import", member_import.pk)
-    if member_import.mapping_version == 0:
-        return redirect("member_import_columns", member_import.pk)
-    if not member_import.has_current_preview:
-        return redirect(f"{step_urls(member_import)['detail']}?next=preview")
+    earlier_step = step_not_reached(member_import, "preview")
+    if earlier_step is not None:
+        return earlier_step
     invitations_offered = "contact_email" in mapped_fields(member_import)
     problem, status = None, 200
     if request.method == "POST":
