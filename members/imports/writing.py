@@ -29,11 +29,10 @@ its own.
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import F
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.models import Page
 
-from members.imports.values import TERM_MODELS
 from members.models import MemberOrganizationPage
+from members.spreadsheets import TERM_LINKS
 
 
 def create_organizations(directory, new_pages, owner=None):
@@ -50,13 +49,13 @@ def create_organizations(directory, new_pages, owner=None):
     for page in pages:
         page.page_ptr_id = page.id
     insert_organization_rows(pages)
-    for relation, link_model in link_models().items():
-        links = [
-            link_row(relation, link_model, page, term)
+    # The link tables as the exports read them (members.spreadsheets.TERM_LINKS).
+    for relation, (_kind, link_model, owner, term_column) in TERM_LINKS.items():
+        link_model.objects.bulk_create(
+            link_model(**{owner: page.pk, term_column: term.pk})
             for page, terms in new_pages
             for term in terms.get(relation) or ()
-        ]
-        link_model.objects.bulk_create(links)
+        )
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     directory.numchild = parent.numchild + len(pages)
     return pages
@@ -92,30 +91,3 @@ def insert_organization_rows(pages):
     for page in pages:
         page._state.adding = False
         page._state.db = queryset.db
-
-
-def link_models():
-    """{relation: the model of its link table} for each kind of term."""
-    models = {}
-    for relation in TERM_MODELS:
-        field = MemberOrganizationPage._meta.get_field(relation)
-        models[relation] = (
-            field.through if _is_tags(field) else field.remote_field.through
-        )
-    return models
-
-
-def link_row(relation, link_model, page, term):
-    field = MemberOrganizationPage._meta.get_field(relation)
-    if _is_tags(field):
-        return link_model(content_object_id=page.pk, tag_id=term.pk)
-    return link_model(
-        **{
-            f"{field.m2m_field_name()}_id": page.pk,
-            f"{field.m2m_reverse_field_name()}_id": term.pk,
-        }
-    )
-
-
-def _is_tags(field):
-    return isinstance(field, ClusterTaggableManager)
