@@ -66,4 +66,4 @@ bench-smoke: $(INSTALLED)
 	$(PY) bench/import_members.py --rows 300
 
 clean:
-	rm -rf $(VENV) staticfiles .test-media test-artifacts
+	rm -rf $(VENV) staticfiles .test-media .test-private-media test-artifacts

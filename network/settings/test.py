@@ -29,8 +29,12 @@ STORAGES = {
     "private": {"BACKEND": "home.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = BASE_DIR / ".test-media"
-PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"
+# A folder per pytest-xdist worker (the servers a worker starts inherit
+# PYTEST_XDIST_WORKER): a test that checks what a view stored, or that it stored
+# nothing, must not see the files another worker's test writes meanwhile.
+_media_folder = os.environ.get("PYTEST_XDIST_WORKER") or "main"
+MEDIA_ROOT = BASE_DIR / ".test-media" / _media_folder
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media" / _media_folder
 # The browser leg's server has no proxy in front: Django serves uploaded images.
 SERVE_MEDIA_FILES = True
 
