@@ -8,7 +8,10 @@ profile field it fills and how its cells are written:
 - text: as is; terms: names joined by "; " (issue areas, approaches, populations);
 - country: ISO 3166-1 code ("US"); subdivision: ISO 3166-2 code ("US-TX");
 - choice: the choice's label ("National"); yes_no: "yes" or "no";
-- year: four digits; date: ISO 8601 ("2024-05-01"); url, email: as is.
+- year: four digits; date: ISO 8601 ("2024-05-01"); url, email: as is;
+- links: the profile's links elsewhere, one "Name: address" a line;
+- image: the logo's address, written but not read back (an import takes no
+  files), so `IMPORTED_COLUMNS` leaves it out.
 """
 
 from dataclasses import dataclass
@@ -17,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 # What joins several values in one cell when a spreadsheet is written.
 TERM_SEPARATOR = "; "
+# What joins the links of one cell: a line each, as "Name: address".
+LINK_SEPARATOR = "\n"
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,8 @@ class Column:
     field: str
     heading: str
     kind: str
+    # False for a column the export writes and the import does not read.
+    imported: bool = True
 
 
 ORGANIZATION_COLUMNS = (
@@ -49,4 +56,7 @@ ORGANIZATION_COLUMNS = (
     Column("looking_for_partners_on", _("Looking for partners on"), "text"),
     Column("led_by_directly_affected", _("Led by directly affected people"), "yes_no"),
     Column("visibility", _("Visibility"), "choice"),
+    Column("social_links", _("Links elsewhere"), "links"),
+    Column("logo", _("Logo"), "image", imported=False),
 )
+IMPORTED_COLUMNS = tuple(column for column in ORGANIZATION_COLUMNS if column.imported)

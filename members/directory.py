@@ -46,8 +46,8 @@ from members.models import (
 )
 from members.spreadsheets import (
     PROFILE_COLUMN,
-    attach_terms,
     download_columns,
+    for_spreadsheet,
     organization_cells,
 )
 from members.terms import Vocabulary
@@ -386,8 +386,10 @@ class DirectoryDownload(DirectoryResults):
         return super()._count_parts()[:1]
 
     def organizations(self):
-        organizations = list(self.ordered()[: self.download_limit])
-        return attach_terms(
+        organizations = list(
+            self.ordered().select_related("logo")[: self.download_limit]
+        )
+        return for_spreadsheet(
             organizations, [org.pk for org in organizations], self.vocabulary
         )
 

@@ -8,8 +8,13 @@ the import reads a coordinator's export back; home.spreadsheets writes the file.
 from django.db.models import CharField, Value
 from django.utils.translation import gettext_lazy as _
 
-from members.columns import ORGANIZATION_COLUMNS, TERM_SEPARATOR
-from members.models import MemberOrganizationPage, OrganizationIssueArea
+from home.links import absolute_url
+from members.columns import LINK_SEPARATOR, ORGANIZATION_COLUMNS, TERM_SEPARATOR
+from members.models import (
+    MemberOrganizationPage,
+    OrganizationIssueArea,
+    OrganizationLink,
+)
 
 ApproachLink = MemberOrganizationPage.approaches.through
 PopulationLink = MemberOrganizationPage.populations.through
@@ -66,8 +71,42 @@ def attach_terms(organizations, among, vocabulary):
     return organizations
 
 
+def attach_links(organizations, among):
+    """Give each organization `spreadsheet_links`, its [(name, address), ...] in the
+    profile's order: one query for the organizations whose ids are `among`."""
+    by_org = {org.pk: [] for org in organizations}
+    rows = (
+        OrganizationLink.objects.filter(organization_id__in=among)
+        .order_by("organization_id", "sort_order", "pk")
+        .values_list("organization_id", "label", "url")
+    )
+    for org_id, label, url in rows:
+        if org_id in by_org:
+            by_org[org_id].append((label, url))
+    for org in organizations:
+        org.spreadsheet_links = by_org[org.pk]
+    return organizations
+
+
+def for_spreadsheet(organizations, among, vocabulary):
+    """`organizations` (with their logos selected) ready for organization_cells:
+    their terms and links attached, in two queries whatever their number."""
+    attach_terms(organizations, among, vocabulary)
+    return attach_links(organizations, among)
+
+
 def _terms(org, field):
     return TERM_SEPARATOR.join(term.name for term in org.spreadsheet_terms[field])
+
+
+def _links(org, field):
+    links = org.spreadsheet_links
+    return LINK_SEPARATOR.join(f"{label}: {url}" for label, url in links)
+
+
+def _image(org, field):
+    image = getattr(org, field)
+    return absolute_url(image.file.url) if image else ""
 
 
 # How each kind of column in members.columns writes its cell. Dates stay dates:
@@ -83,11 +122,13 @@ CELL_WRITERS = {
     "year": lambda org, field: getattr(org, field),
     "yes_no": lambda org, field: "yes" if getattr(org, field) else "no",
     "date": lambda org, field: getattr(org, field),
+    "links": _links,
+    "image": _image,
 }
 
 
 def organization_cells(organization, columns):
-    """{field: value} of one organization (with `spreadsheet_terms` attached)."""
+    """{field: value} of one organization, made ready by for_spreadsheet()."""
     return {
         column.field: CELL_WRITERS[column.kind](organization, column.field)
         for column in columns

@@ -5,8 +5,9 @@ as CSV or XLSX. The import (members/imports/) reads those same headings, so a
 coordinator's export re-imports cleanly.
 
 Each file is written to Wagtail's audit log on the directory page
-(home.spreadsheets.log_export). Three queries whatever the number of
-organizations: the vocabulary, the organizations, and their terms.
+(home.spreadsheets.log_export). Four queries whatever the number of
+organizations: the vocabulary, the organizations with their logos, their terms
+and their links.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -20,7 +21,7 @@ from home.facets.notices import shown_back
 from home.spreadsheets import Spreadsheet, log_export
 from members.columns import ORGANIZATION_COLUMNS
 from members.models import MemberDirectoryPage, MemberOrganizationPage
-from members.spreadsheets import attach_terms, organization_cells
+from members.spreadsheets import for_spreadsheet, organization_cells
 from members.terms import Vocabulary
 
 FORMAT_PARAM = "format"
@@ -40,11 +41,13 @@ def directory_spreadsheet():
 
 def organizations_to_export(viewer):
     """Every organization the coordinator may see, which is every live one, with
-    its terms attached."""
-    organizations = MemberOrganizationPage.objects.visible_to(viewer).order_by(
-        "title", "pk"
+    its terms and links attached."""
+    organizations = (
+        MemberOrganizationPage.objects.visible_to(viewer)
+        .select_related("logo")
+        .order_by("title", "pk")
     )
-    return attach_terms(
+    return for_spreadsheet(
         list(organizations), organizations.values("pk"), Vocabulary.load()
     )
 

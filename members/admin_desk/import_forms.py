@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from django_countries import countries
 
 from home.validation import refuse_invisible_characters
-from members.columns import ORGANIZATION_COLUMNS
+from members.columns import IMPORTED_COLUMNS
 from members.geography import read_subdivision
 from members.imports import (
     MappingError,
@@ -42,10 +42,10 @@ SAMPLE_LENGTH = 60
 
 LEAVE_OUT = ""
 FIELD_CHOICES = [(LEAVE_OUT, _("— leave out —"))] + [
-    (column.field, column.heading) for column in ORGANIZATION_COLUMNS
+    (column.field, column.heading) for column in IMPORTED_COLUMNS
 ]
 FIELD_ORDER = {
-    column.field: number for number, column in enumerate(ORGANIZATION_COLUMNS)
+    column.field: number for number, column in enumerate(IMPORTED_COLUMNS)
 }
 
 

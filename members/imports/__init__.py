@@ -12,7 +12,7 @@ The steps, and the call for each (every name below is importable from here):
    a header with no rows, a binary file named .csv, an encoding other than
    UTF-8/UTF-16/Windows-1252, an unclosed quote.
 2. **Map the columns.** `mapping = guess_columns(table.headers)` is
-   `{column index: field}` (fields: `members.columns.ORGANIZATION_COLUMNS`). The
+   `{column index: field}` (fields: `members.columns.IMPORTED_COLUMNS`). The
    coordinator may change it; `check_mapping(mapping, table.headers)` checks
    what comes back (raises `MappingError`), and `run_import` checks it again. An
    empty guess means no heading was recognized: say so (`MappingError` from

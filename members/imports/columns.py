@@ -1,6 +1,6 @@
 """Which column holds which profile field, guessed from the headings.
 
-The coordinators' export writes `members.columns.ORGANIZATION_COLUMNS`' headings,
+The coordinators' export writes `members.columns.IMPORTED_COLUMNS`' headings,
 so those are read back first; then the many other ways people head a column
 (HEADING_VARIANTS). Headings are compared without case, accents, punctuation or
 spaces ("E-mail" is "email", "Province/State" is "provincestate"), and a hint in
@@ -16,9 +16,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from home.facets import same_words
-from members.columns import ORGANIZATION_COLUMNS
+from members.columns import IMPORTED_COLUMNS
 
-COLUMNS = {column.field: column for column in ORGANIZATION_COLUMNS}
+COLUMNS = {column.field: column for column in IMPORTED_COLUMNS}
 
 # Other headings people give each field's column (English and Spanish, the
 # network's languages, and the usual abbreviations).
@@ -193,6 +193,15 @@ HEADING_VARIANTS = {
         "Impacted-led",
     ],
     "visibility": ["Privacy", "Profile visibility", "Visible to"],
+    "social_links": [
+        "Social links",
+        "Social media",
+        "Social media links",
+        "Social",
+        "Links",
+        "Redes sociales",
+        "Enlaces",
+    ],
 }
 
 BRACKETED = re.compile(r"\s*[(\[].*?[)\]]\s*")
@@ -212,7 +221,7 @@ def _known_headings():
     for field_name, variants in HEADING_VARIANTS.items():
         for variant in variants:
             known.setdefault(heading_key(variant), field_name)
-    for column in ORGANIZATION_COLUMNS:
+    for column in IMPORTED_COLUMNS:
         with translation.override("en"):
             english = str(column.heading)
         for heading in (english, str(column.heading), column.field):

@@ -35,12 +35,13 @@ from members.imports.values import (
     read_choice,
     read_country,
     read_date,
+    read_links,
     read_subdivision,
     read_terms,
     read_year,
     read_yes_no,
 )
-from members.models import MemberOrganizationPage, Visibility
+from members.models import MemberOrganizationPage, OrganizationLink, Visibility
 from members.models.organizations import RESERVED_DIRECTORY_SLUGS
 
 # Read before the state or region, which is matched within the row's country.
@@ -107,6 +108,8 @@ class RowPlan:
     number: int
     values: dict = field(default_factory=dict)
     terms: dict = field(default_factory=dict)
+    # [(name, address)]: the links elsewhere.
+    links: list = field(default_factory=list)
     # [{"field", "value", "note"}]: left out of this row.
     left_out: list = field(default_factory=list)
     # [(field, value, decision or None, note)]: for the report's unmatched list.
@@ -247,6 +250,8 @@ class RowReader:
             plan.values[field_name] = read_year(cell, text)
         elif kind == "date":
             plan.values[field_name] = read_date(cell, text)
+        elif kind == "links":
+            plan.links = read_links(text)
 
     def _read_terms(self, plan, kind, text):
         vocabulary = self.lookups.vocabularies[kind]
@@ -323,6 +328,8 @@ def build_page(plan, directory, slug):
         last_published_at=now,
         locale_id=directory.locale_id,
     )
+    # Held by the unsaved page (modelcluster) until it is written.
+    page.social_links = organization_links(plan)
     # The tree fields are set when it is written; uniqueness is the run's (slugs)
     # and the database's (paths) to keep. The content type and locale are the
     # model's and the directory's, not the row's; the country was read from the
@@ -336,8 +343,16 @@ def build_page(plan, directory, slug):
     return page
 
 
+def organization_links(plan):
+    return [
+        OrganizationLink(label=label, url=url, sort_order=order)
+        for order, (label, url) in enumerate(plan.links)
+    ]
+
+
 def create_organization(directory, page, plan, owner=None):
-    """Save the page under the directory, live, with its terms. No revision is
+    """Save the page under the directory, live, with its terms (and the links
+    build_page gave it, which the save writes). No revision is
     published, so nothing that listens for a publication (page_published) hears
     of it: an import announces nothing."""
     page.owner = owner
@@ -377,6 +392,10 @@ def fill_organization(page, plan):
         if terms and not getattr(page, kind).exists():
             getattr(page, kind).set(terms)
             filled.append(kind)
+    # Written by save_filled's save, as the profile form's links are.
+    if plan.links and not page.social_links.exists():
+        page.social_links = organization_links(plan)
+        filled.append("social_links")
     return filled
 
 

@@ -14,6 +14,8 @@
   words people use ("statewide", "members-only").
 - Yes/no, years and dates: the few ways spreadsheets write them; anything else is
   an error, never a guess (a date like 05/06/2024 is refused: day or month?).
+- Links elsewhere: one a line (or between ";"), "Name: address" as the export
+  writes them, or a bare address, named after its site as on the profile form.
 
 Everything is loaded once per run (`Lookups.load()`), so reading a row asks the
 database nothing.
@@ -31,6 +33,7 @@ from django_countries import countries
 
 from home.facets import same_words
 from home.spreadsheets import FORMULA_STARTS
+from members.forms.profile import SOCIAL_LINKS_MAX, SocialLinkForm
 from members.geography import NAME_LANGUAGES, match_subdivision, normalize
 from members.imports.reading import TextCell
 from members.models import (
@@ -321,6 +324,40 @@ def read_date(cell, text):
         )
         % {"text": text}
     )
+
+
+LINK_SEPARATORS = re.compile(r"[;\r\n]+")
+LINK_NAME_ENDS = " :-–—|"
+
+
+def read_links(text):
+    """[(name, address), ...] of a links cell, checked as the profile form checks
+    them (members.forms.profile.SocialLinkForm), and no more than a profile
+    holds. Any link that cannot be used refuses the cell, naming it."""
+    links, seen = [], set()
+    for piece in LINK_SEPARATORS.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        # The address is the last word; any words before it are its name.
+        name, _space, address = piece.rpartition(" ")
+        form = SocialLinkForm({"label": name.strip(LINK_NAME_ENDS), "url": address})
+        if not form.is_valid() or not form.is_kept:
+            messages = [m for errors in form.errors.values() for m in errors]
+            raise CellError(
+                _("has a link that cannot be used (“%(link)s”): %(why)s")
+                % {"link": piece, "why": " ".join(messages)}
+            )
+        key = form.cleaned_data["url"].rstrip("/").lower()
+        if key not in seen:
+            seen.add(key)
+            links.append((form.cleaned_data["label"], form.cleaned_data["url"]))
+    if len(links) > SOCIAL_LINKS_MAX:
+        raise CellError(
+            _("lists %(count)d links; a profile holds up to %(max)d.")
+            % {"count": len(links), "max": SOCIAL_LINKS_MAX}
+        )
+    return links
 
 
 @dataclass

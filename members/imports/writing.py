@@ -13,7 +13,8 @@ is written here instead:
   ids); the organization table's rows go in with one multi-row insert, because
   Django's `bulk_create` refuses a multi-table-inherited model (it cannot fill
   the parent table, which is done just above);
-- each kind of term goes in with one `bulk_create` of its link table;
+- each kind of term goes in with one `bulk_create` of its link table, and the
+  links elsewhere (which build_page gave each unsaved page) with one more;
 - the directory's child count is raised once.
 
 No signal is sent and no revision saved, as in `rows.create_organization`: the
@@ -31,7 +32,7 @@ from django.db import connection
 from django.db.models import F
 from wagtail.models import Page
 
-from members.models import MemberOrganizationPage
+from members.models import MemberOrganizationPage, OrganizationLink
 from members.spreadsheets import TERM_LINKS
 
 
@@ -56,6 +57,18 @@ def create_organizations(directory, new_pages, owner=None):
             for page, terms in new_pages
             for term in terms.get(relation) or ()
         )
+    # New rows, not the page's own unsaved ones: should the batch be refused and
+    # written again one by one, the page still holds its links to save.
+    OrganizationLink.objects.bulk_create(
+        OrganizationLink(
+            organization_id=page.pk,
+            label=link.label,
+            url=link.url,
+            sort_order=link.sort_order,
+        )
+        for page in pages
+        for link in page.social_links.all()
+    )
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     directory.numchild = parent.numchild + len(pages)
     return pages

@@ -12,11 +12,12 @@ from openpyxl import load_workbook
 from wagtail.models import PageLogEntry
 
 from home.spreadsheets import BYTE_ORDER_MARK, EXPORT_ACTION
-from members.columns import ORGANIZATION_COLUMNS
+from members.columns import IMPORTED_COLUMNS, ORGANIZATION_COLUMNS
 from members.models import Visibility
 from tests.factories import (
     IssueAreaFactory,
     MembershipFactory,
+    SiteImageFactory,
     UserFactory,
     build_organization,
 )
@@ -53,6 +54,11 @@ def organizations(directory):
         looking_for_partners_on="-Eviction defence",
         led_by_directly_affected=True,
         visibility=Visibility.PUBLIC,
+        social_links=[
+            ("Bluesky", "https://bsky.app/profile/opendoor.example.org"),
+            ("Mastodon", "https://mastodon.social/@opendoor"),
+        ],
+        logo=SiteImageFactory(title="Open Door logo"),
     )
     hidden = build_organization(
         directory,
@@ -113,12 +119,17 @@ EXPECTED_OPEN_DOOR = {
     "Looking for partners on": "'-Eviction defence",
     "Led by directly affected people": "yes",
     "Visibility": str(Visibility.PUBLIC.label),
+    "Links elsewhere": (
+        "Bluesky: https://bsky.app/profile/opendoor.example.org\n"
+        "Mastodon: https://mastodon.social/@opendoor"
+    ),
 }
 
 
 def test_a_coordinator_downloads_every_organization_with_every_column_as_csv(
-    client, coordinator, organizations
+    client, coordinator, organizations, settings
 ):
+    settings.WAGTAILADMIN_BASE_URL = "https://network.example.org"
     client.force_login(coordinator)
 
     response = client.get(URL, {"format": "csv"})
@@ -140,6 +151,8 @@ def test_a_coordinator_downloads_every_organization_with_every_column_as_csv(
     open_door = by_name["Open Door Tenants"]
     assert open_door["Issue areas"] == organizations["issue_areas"]
     assert {key: open_door[key] for key in EXPECTED_OPEN_DOOR} == EXPECTED_OPEN_DOOR
+    logo = organizations["open_door"].logo.file.name
+    assert open_door["Logo"] == f"https://network.example.org/media/{logo}"
     hidden = by_name["Safe Passage Collective"]
     assert hidden["Visibility"] == str(Visibility.HIDDEN.label)
     assert hidden["Membership status"] == "Lapsed"
@@ -150,6 +163,7 @@ def test_a_coordinator_downloads_every_organization_with_every_column_as_csv(
         "",
     )
     assert hidden["Founding member"] == "no"
+    assert (hidden["Links elsewhere"], hidden["Logo"]) == ("", "")
     assert by_name["Suspended Sanctuary"]["Membership status"] == "Suspended"
 
 
@@ -255,6 +269,7 @@ def test_a_coordinator_awaiting_two_factor_may_not_download(
 
 
 def grow(directory, start, stop):
+    logo = SiteImageFactory()
     for number in range(start, stop):
         build_organization(
             directory,
@@ -263,14 +278,16 @@ def grow(directory, start, stop):
             issue_areas=["housing"],
             approaches=["litigation"],
             populations=["workers"],
+            social_links=[("Bluesky", f"https://bsky.app/profile/grown{number}")],
+            logo=logo,
         )
 
 
 # The session and the user; the admin's permission, profile and the coordinator's
 # role and organizations (5); the directory page, the organizations, the
-# vocabulary and their terms (4); the audit log's entry (its three references
-# checked, then written: 4).
-EXPORT_QUERIES = 15
+# vocabulary, their terms and their links (5); the audit log's entry (its three
+# references checked, then written: 4).
+EXPORT_QUERIES = 16
 
 
 @pytest.mark.parametrize("spreadsheet_format", ["csv", "xlsx"])
@@ -297,20 +314,22 @@ def test_the_export_takes_the_same_queries_at_any_size(
 
 
 def snapshot(organization):
-    """Every exported field of an organization, and its terms by slug."""
+    """Every field of an organization the import reads back, its terms by slug and
+    its links in order."""
     fields = {
         column.field: str(getattr(organization, column.field))
-        for column in ORGANIZATION_COLUMNS
-        if column.kind != "terms"
+        for column in IMPORTED_COLUMNS
+        if column.kind not in ("terms", "links")
     }
     terms = {
         column.field: sorted(
             getattr(organization, column.field).values_list("slug", flat=True)
         )
-        for column in ORGANIZATION_COLUMNS
+        for column in IMPORTED_COLUMNS
         if column.kind == "terms"
     }
-    return {**fields, **terms}
+    links = list(organization.social_links.values_list("label", "url"))
+    return {**fields, **terms, "social_links": links}
 
 
 @pytest.mark.parametrize("spreadsheet_format", ["csv", "xlsx"])

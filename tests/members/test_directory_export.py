@@ -19,6 +19,7 @@ from tests.factories import (
     CoordinatorFactory,
     IssueAreaFactory,
     MembershipFactory,
+    SiteImageFactory,
     UserFactory,
     build_organization,
 )
@@ -59,6 +60,8 @@ def network(directory):
         member_since=datetime.date(2015, 12, 10),
         website="https://opendoor.example.org",
         mission='=HYPERLINK("http://evil.example/","Click")',
+        social_links=[("Mastodon", "https://mastodon.social/@opendoor")],
+        logo=SiteImageFactory(),
     )
     border = organization("Border Rights Clinic", "public", issue_areas=[migration])
     members_only = organization(
@@ -169,7 +172,8 @@ def test_contacts_only_for_members_and_never_status_or_visibility(client, networ
         assert open_door[HEADINGS["contact_phone"]] == "'+1 505 555 0100"
 
 
-def test_the_cells_are_written_as_the_member_columns_say(client, network):
+def test_the_cells_are_written_as_the_member_columns_say(client, network, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://network.example.org"
     headings, rows = downloaded(client)
 
     open_door = next(
@@ -199,6 +203,12 @@ def test_the_cells_are_written_as_the_member_columns_say(client, network):
     assert open_door[HEADINGS["member_since"]] == "2015-12-10"
     assert open_door[HEADINGS["mission"]].startswith("'=HYPERLINK(")
     assert open_door["Profile page"] == "http://localhost/members/open-door-tenants/"
+    # What the profile shows everyone who may see it: its links and its logo.
+    assert open_door[HEADINGS["social_links"]] == (
+        "Mastodon: https://mastodon.social/@opendoor"
+    )
+    logo = network["public"].logo.file.url
+    assert open_door[HEADINGS["logo"]] == f"https://network.example.org{logo}"
 
 
 @pytest.mark.parametrize(
@@ -309,6 +319,7 @@ def test_a_search_too_large_for_one_file_is_refused_with_a_message(
 
 
 def grow(directory, start, stop, housing):
+    logo = SiteImageFactory()
     for number in range(start, stop):
         build_organization(
             directory,
@@ -318,13 +329,15 @@ def grow(directory, start, stop, housing):
             approaches=["litigation"],
             populations=["workers"],
             member_since=datetime.date(2012, 1, 1) + datetime.timedelta(days=number),
+            social_links=[("Bluesky", f"https://bsky.app/profile/grown{number}")],
+            logo=logo,
         )
 
 
 # Wagtail's routing to the directory (6), the vocabulary, the total, the
-# organizations and their terms; a signed-in person's session, user, role and
-# organizations (4).
-DOWNLOAD_QUERIES = {"visitor": 10, "member": 14}
+# organizations (with their logos), their terms and their links; a signed-in
+# person's session, user, role and organizations (4).
+DOWNLOAD_QUERIES = {"visitor": 11, "member": 15}
 
 
 @pytest.mark.parametrize("who", list(DOWNLOAD_QUERIES))

@@ -10,7 +10,7 @@ from wagtail.models import PageLogEntry, Revision
 from wagtail.signals import page_published
 
 from home.spreadsheets import BYTE_ORDER_MARK, csv_cell
-from members.columns import ORGANIZATION_COLUMNS, TERM_SEPARATOR
+from members.columns import IMPORTED_COLUMNS, ORGANIZATION_COLUMNS, TERM_SEPARATOR
 from members.imports import (
     Decisions,
     ImportRefused,
@@ -28,9 +28,14 @@ from members.models import (
     IssueArea,
     MemberOrganizationPage,
     Membership,
+    OrganizationLink,
     Visibility,
 )
-from tests.factories import MemberOrganizationPageFactory, UserFactory
+from tests.factories import (
+    MemberOrganizationPageFactory,
+    SiteImageFactory,
+    UserFactory,
+)
 from tests.members.imports.conftest import SAMPLE, csv_bytes, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
@@ -300,6 +305,56 @@ def test_update_leaves_a_member_with_changes_in_review_alone(directory):
     assert report.rows[0].action == SKIP
     assert "changes waiting" in report.rows[0].reason
     assert existing.contact_name == ""
+
+
+def test_links_fill_a_profile_without_links_and_never_replace_its_own(directory):
+    bare = MemberOrganizationPageFactory(parent=directory, title="Tenants United")
+    linked = MemberOrganizationPageFactory(parent=directory, title="Border Rights")
+    linked.social_links = [OrganizationLink(label="Ours", url="https://ours.example")]
+    linked.save()
+    rows = [
+        ["Name", "Social media"],
+        ["Tenants United", "Bluesky: https://bsky.app/profile/tenants.example"],
+        ["Border Rights", "Bluesky: https://bsky.app/profile/border.example"],
+    ]
+
+    report = run(rows, update=True)
+
+    assert [(r.action, r.filled) for r in report.rows] == [
+        (UPDATE, ["social_links"]),
+        (SKIP, []),
+    ]
+    assert list(bare.social_links.values_list("label", "url")) == [
+        ("Bluesky", "https://bsky.app/profile/tenants.example")
+    ]
+    assert list(linked.social_links.values_list("label", "url")) == [
+        ("Ours", "https://ours.example")
+    ]
+
+
+def test_a_link_that_cannot_be_used_refuses_its_row_naming_the_column(directory):
+    rows = [
+        ["Name", "Links", "Summary"],
+        [
+            "Rights Center",
+            "Bluesky: https://bsky.app/a\nSite: javascript:alert(1)",
+            "Works on rights.",
+        ],
+        ["Next Row Group", "https://next.example.org", "Works on rights."],
+    ]
+
+    report = run(rows)
+
+    assert report.rows[0].action == ERROR
+    assert report.rows[0].reason == (
+        "“Links” (column B) has a link that cannot be used (“Site: "
+        "javascript:alert(1)”): Enter a full web address like https://example.org."
+    )
+    assert report.rows[1].action == CREATE, report.rows[1].reason
+    created = organizations().get()
+    assert list(created.social_links.values_list("label", "url")) == [
+        ("next.example.org", "https://next.example.org")
+    ]
 
 
 def test_update_with_nothing_empty_to_fill_is_a_skip(directory):
@@ -841,6 +896,10 @@ def exported_cell(page, column):
         value = "yes" if value else "no"
     elif column.kind == "country":
         value = str(value)
+    elif column.kind == "links":
+        value = "\n".join(f"{link.label}: {link.url}" for link in value.all())
+    elif column.kind == "image":
+        value = f"https://network.example.org{value.file.url}" if value else ""
     return csv_cell(value)
 
 
@@ -866,7 +925,12 @@ def test_a_coordinators_export_re_imports_as_it_was(directory):
         looking_for_partners_on="=Border monitoring",
         led_by_directly_affected=True,
         visibility="hidden",
+        logo=SiteImageFactory(),
     )
+    original.social_links = [
+        OrganizationLink(label="Bluesky", url="https://bsky.app/profile/norte.mx"),
+        OrganizationLink(label="YouTube", url="https://www.youtube.com/@norte"),
+    ]
     original.issue_areas.set(
         IssueArea.objects.filter(slug__in=["immigration", "asylum"])
     )
@@ -878,8 +942,13 @@ def test_a_coordinators_export_re_imports_as_it_was(directory):
     data = (
         BYTE_ORDER_MARK + ",".join(f'"{c}"' for c in header) + "\r\n"
     ).encode() + csv_bytes([cells])
-    fields = [column.field for column in ORGANIZATION_COLUMNS if column.kind != "terms"]
+    # Every column but the logo is read back (an import takes no files).
+    assert [c.field for c in ORGANIZATION_COLUMNS if c not in IMPORTED_COLUMNS] == [
+        "logo"
+    ]
+    fields = [c.field for c in IMPORTED_COLUMNS if c.kind not in ("terms", "links")]
     expected = {field: str(getattr(original, field)) for field in fields}
+    links = list(original.social_links.values_list("label", "url"))
     terms = {
         kind: sorted(getattr(original, kind).values_list("slug", flat=True))
         for kind in ("issue_areas", "approaches", "populations")
@@ -896,3 +965,5 @@ def test_a_coordinators_export_re_imports_as_it_was(directory):
         kind: sorted(getattr(imported, kind).values_list("slug", flat=True))
         for kind in terms
     } == terms
+    assert list(imported.social_links.values_list("label", "url")) == links
+    assert imported.logo is None

@@ -14,6 +14,7 @@ from members.imports.values import (
     read_choice,
     read_country,
     read_date,
+    read_links,
     read_subdivision,
     read_terms,
     read_year,
@@ -176,6 +177,55 @@ def test_yes_no_years_and_dates():
         read_date(None, "05/06/2024")
     with pytest.raises(CellError, match="YYYY-MM-DD"):
         read_date(None, "2024-02-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        (
+            "Bluesky: https://bsky.app/profile/a.org\nMastodon: https://x.social/@a",
+            [
+                ("Bluesky", "https://bsky.app/profile/a.org"),
+                ("Mastodon", "https://x.social/@a"),
+            ],
+        ),
+        (
+            "Our channel - https://www.youtube.com/@a; https://www.instagram.com/a",
+            [
+                ("Our channel", "https://www.youtube.com/@a"),
+                ("instagram.com", "https://www.instagram.com/a"),
+            ],
+        ),
+        ("\r\n  https://a.org/x  \r\n", [("a.org", "https://a.org/x")]),
+        # The same address twice is one link.
+        ("A: https://a.org/x\nB: https://A.org/x/", [("A", "https://a.org/x")]),
+    ],
+)
+def test_links_are_read_a_line_each_named_or_named_after_their_site(text, links):
+    assert read_links(text) == links
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bluesky: bsky dot app",
+        "Website: javascript:alert(1)",
+        "Files: ftp://files.example.org",
+        "Bluesky: https://bsky.app/a\nBroken: http://",
+        f"{'Name ' * 20}: https://a.org",
+    ],
+)
+def test_a_link_that_cannot_be_used_refuses_the_cell_naming_it(text):
+    with pytest.raises(CellError, match="has a link that cannot be used") as error:
+        read_links(text)
+    assert text.splitlines()[-1].strip() in str(error.value)
+
+
+def test_no_more_links_than_a_profile_holds():
+    text = "\n".join(f"https://a.org/{number}" for number in range(9))
+    with pytest.raises(CellError, match="lists 9 links; a profile holds up to 8"):
+        read_links(text)
+    assert len(read_links(text.rsplit("\n", 1)[0])) == 8
 
 
 def test_cells_read_as_written_and_the_exports_apostrophe_is_taken_off():

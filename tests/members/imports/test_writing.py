@@ -19,7 +19,14 @@ from tests.members.imports.conftest import csv_bytes
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ["Organisation", "Description", "Focus areas", "How we work", "State"]
+HEADER = [
+    "Organisation",
+    "Description",
+    "Focus areas",
+    "How we work",
+    "State",
+    "Social media",
+]
 FOCUS = [
     ["Housing and homelessness", "Immigration and migrant rights"],
     ["Labor and workers' rights"],
@@ -35,6 +42,8 @@ def rows(count, start=0):
             "; ".join(FOCUS[number % len(FOCUS)]),
             "Direct services",
             "TX",
+            f"Bluesky: https://bsky.app/profile/group{number}\n"
+            f"https://www.youtube.com/@group{number}",
         ]
         for number in range(start, start + count)
     ]
@@ -70,6 +79,10 @@ def test_a_batch_written_together_is_a_sound_tree_of_live_pages_with_terms(
         )
         assert list(page.approaches.values_list("name", flat=True)) == [
             "Direct services"
+        ]
+        assert list(page.social_links.values_list("label", "url")) == [
+            ("Bluesky", f"https://bsky.app/profile/group{number}"),
+            ("youtube.com", f"https://www.youtube.com/@group{number}"),
         ]
     # A page added afterwards the usual way takes the next place in the tree.
     after = MemberOrganizationPageFactory(parent=directory, title="Joined Later")
@@ -112,11 +125,16 @@ def test_the_queries_of_a_batch_do_not_grow_with_its_rows(directory):
 def test_when_the_database_refuses_a_batch_each_row_is_written_on_its_own(
     directory, monkeypatch
 ):
+    from members.imports import runner
+
+    written_together = runner.create_organizations
+
     def refused(*args, **kwargs):
+        # Refused once everything is written: the savepoint takes it all back.
+        written_together(*args, **kwargs)
         raise IntegrityError("refused")
 
     monkeypatch.setattr("members.imports.runner.create_organizations", refused)
-    from members.imports import runner
 
     written_one_by_one = runner.create_organization
 
@@ -141,6 +159,9 @@ def test_when_the_database_refuses_a_batch_each_row_is_written_on_its_own(
         "title", flat=True
     )
     assert list(titles) == ["Group 0", "Group 1", "Group 3"]
+    # Each page written again keeps its links, once.
+    for page in MemberOrganizationPage.objects.all():
+        assert page.social_links.count() == 2
     directory.refresh_from_db()
     assert directory.numchild == 3
     assert all(not problems for problems in Page.find_problems())
