@@ -182,6 +182,15 @@ class MemberOrganizationPage(IndexedWithRelations, PlaceNames, Page):
             "and the board."
         ),
     )
+    # When the organization last said its profile is right (saved or confirmed
+    # it); a year later its admins are asked again.
+    profile_confirmed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        verbose_name=_("profile last confirmed"),
+    )
 
     objects = MemberOrganizationManager()
 

@@ -1,6 +1,6 @@
 """The board's nouns, one module per family: rooms and their event log (rooms),
 threads, posts and revisions (threads), flags and suspensions (moderation), read
-state and notifications (notifications), and the /board/ page (pages). `access`
+state (notifications), and the /board/ page (pages). `access`
 holds what their read verbs ask of a Viewer.
 
 network.models re-exports these for Django's discovery; the app label is
@@ -9,7 +9,7 @@ network.models re-exports these for Django's discovery; the app label is
 
 from network.board.models.pages import BoardPage  # isort: skip
 from network.board.models.moderation import BoardBan, Flag, FlagReason
-from network.board.models.notifications import Notification, ReadState
+from network.board.models.notifications import ReadState
 from network.board.models.rooms import Room, RoomEvent, RoomKind
 from network.board.models.threads import Post, PostRevision, Thread, ThreadIssueArea
 
@@ -18,7 +18,6 @@ __all__ = [
     "BoardPage",
     "Flag",
     "FlagReason",
-    "Notification",
     "Post",
     "PostRevision",
     "ReadState",
