@@ -19,6 +19,7 @@ urlpatterns = [
         accounts.document_password,
     ),
     path("documents/", include(wagtaildocs_urls)),
+    path("account/notifications/", include("network.notifications.urls")),
     # /join/, /accounts/… (sign in, password reset, invitations) and /account/…
     path("", include("members.urls")),
     path("account/resources/", include("campaigns.library.urls")),

@@ -16,6 +16,7 @@ from members.viewer import viewer_of
 from network.board.models.access import may_use_board
 from network.board.queries import live_threads
 from network.models import Notification, Room
+from network.notifications.kinds import DESCRIBED_RELATIONS, described
 
 register = template.Library()
 
@@ -91,14 +92,16 @@ def live_threads_home(context, limit=5):
 
 @register.inclusion_tag("network/components/notifications.html", takes_context=True)
 def board_notifications(context, limit=10):
-    """A person's latest board notifications with a mark-all-read button."""
+    """A person's latest notifications, with a link to all of them."""
     viewer = _viewer(context)
     notifications = []
-    if may_use_board(viewer):
-        notifications = list(
-            Notification.objects.readable_by(viewer)
-            .select_related("post__thread__room", "organization")
-            .order_by("-created_at")[:limit]
+    if viewer.is_authenticated:
+        notifications = described(
+            list(
+                Notification.objects.readable_by(viewer)
+                .select_related(*DESCRIBED_RELATIONS)
+                .order_by("-created_at", "-pk")[:limit]
+            )
         )
     return {
         "request": context.get("request"),
@@ -110,7 +113,7 @@ def board_notifications(context, limit=10):
 @register.simple_tag(takes_context=True)
 def unread_notification_count(context):
     viewer = _viewer(context)
-    if not may_use_board(viewer):
+    if not viewer.is_authenticated:
         return 0
     return Notification.objects.readable_by(viewer).unread().count()
 

@@ -83,7 +83,8 @@ BOARD_PAGES = [
     ("board-index", lambda: "/board/"),
     ("board-room", lambda: shared_thread().room.get_absolute_url()),
     ("board-thread", lambda: shared_thread().get_absolute_url()),
-    ("board-notifications", lambda: "/board/notifications/"),
+    ("notifications", lambda: "/account/notifications/"),
+    ("notification-settings", lambda: "/account/notifications/settings/"),
     (
         "board-flag",
         lambda: (

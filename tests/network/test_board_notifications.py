@@ -1,6 +1,6 @@
 """A notification is a surface: it shows only what its reader may read, now
 (issue 11 #3). A coordinator's confidential thread that mentions an organization
-must not reach that organization's members — not on /board/notifications/, not on
+must not reach that organization's members — not on /account/notifications/, not on
 /account/, not in a page's unread badge, not on the socket — and a notification
 that was readable stops being shown when the reader may no longer read its post."""
 
@@ -59,7 +59,7 @@ def surfaces(user, thread):
     welcome = Room.objects.get(slug="welcome").get_absolute_url()
     thread_page = client.get(Thread.objects.get(pk=thread.pk).get_absolute_url())
     return {
-        "notifications": client.get("/board/notifications/").content.decode(),
+        "notifications": client.get("/account/notifications/").content.decode(),
         "account": client.get("/account/").content.decode(),
         "room_badge": badge(client.get(welcome).content.decode()),
         "thread_badge": (
