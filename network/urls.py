@@ -23,6 +23,7 @@ urlpatterns = [
     # /join/, /accounts/… (sign in, password reset, invitations) and /account/…
     path("", include("members.urls")),
     path("account/resources/", include("campaigns.library.urls")),
+    path("account/follows/", include("network.notifications.follow_urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", healthz, name="healthz"),

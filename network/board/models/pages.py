@@ -29,19 +29,34 @@ class BoardPage(RoutablePageMixin, Page):
         the board is and asked to sign in."""
         from network.board.models.access import may_use_board
         from network.board.queries import rooms_for_index, unread_counts
+        from network.notifications.follows import FOLLOW, MUTE, NONE, follow_states
 
         context = self.get_context(request)
         viewer = request.viewer
         context["may_use_board"] = may_use_board(viewer)
         if context["may_use_board"]:
+            # ?rooms=active hides rooms without threads; anything else shows all.
+            only_active = request.GET.get("rooms") == "active"
+            context["only_active"] = only_active
             rooms = list(rooms_for_index(viewer))
+            if only_active:
+                rooms = [room for room in rooms if room.thread_count]
             unread = unread_counts(viewer, None)
+            states = follow_states(viewer.user_id, "room")
             for room in rooms:
                 room.unread = unread.get(room.pk, 0)
+                room.follow_state = states.get(room.pk, NONE)
+            # Followed rooms first, muted ones last, the rest by kind between.
+            rest = [room for room in rooms if room.follow_state == NONE]
             context["room_groups"] = [
-                (_("General rooms"), [r for r in rooms if r.kind == "general"]),
-                (_("Campaign rooms"), [r for r in rooms if r.kind == "campaign"]),
-                (_("Issue-area rooms"), [r for r in rooms if r.kind == "issue_area"]),
+                (
+                    _("Rooms you follow"),
+                    [r for r in rooms if r.follow_state == FOLLOW],
+                ),
+                (_("General rooms"), [r for r in rest if r.kind == "general"]),
+                (_("Campaign rooms"), [r for r in rest if r.kind == "campaign"]),
+                (_("Issue-area rooms"), [r for r in rest if r.kind == "issue_area"]),
+                (_("Muted rooms"), [r for r in rooms if r.follow_state == MUTE]),
             ]
         response = self.render(request, context_overrides=context)
         return response
