@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from campaigns import signals
 from campaigns.models import PendingPledge, Pledge, SignOn, SignOnStatus
 from campaigns.models.pledges import token_digest
 from home.validation import parse_id
@@ -147,6 +148,7 @@ def do_decide(user, signon, status):
     signon.decided_at = timezone.now()
     signon.decided_by = user
     signon.save()
+    signals.signon_decided.send(sender=SignOn, signon=signon)
     return signon
 
 

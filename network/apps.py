@@ -27,3 +27,30 @@ class NetworkConfig(AppConfig):
         page_unpublished.connect(
             rooms.on_page_unpublished, dispatch_uid="board-campaign-archive"
         )
+        self.connect_notifications()
+
+    def connect_notifications(self):
+        """Each cause's receiver (network/notifications/receivers.py)."""
+        from wagtail.signals import page_published, workflow_approved, workflow_rejected
+
+        from campaigns import signals as campaign_signals
+        from members import signals as member_signals
+        from network.notifications import receivers
+
+        pairs = [
+            (member_signals.application_submitted, receivers.on_application_submitted),
+            (member_signals.application_decided, receivers.on_application_decided),
+            (member_signals.colleague_invited, receivers.on_colleague_invited),
+            (member_signals.issue_area_suggested, receivers.on_issue_area_suggested),
+            (campaign_signals.signon_decided, receivers.on_signon_decided),
+            (workflow_approved, receivers.on_workflow_approved),
+            (workflow_rejected, receivers.on_workflow_rejected),
+            (page_published, receivers.on_page_published),
+        ]
+        for signal, receiver in pairs:
+            signal.connect(receiver, dispatch_uid=f"notify-{receiver.__name__}")
+        post_save.connect(
+            receivers.on_event_saved,
+            sender=self.apps.get_model("campaigns", "Event"),
+            dispatch_uid="notify-on_event_saved",
+        )

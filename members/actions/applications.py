@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
 
-from members import emails
+from members import emails, signals
 from members.actions.invitations import new_invitation, user_for_email
 from members.actions.suggestions import do_suggest_issue_area
 from members.models import (
@@ -59,6 +59,9 @@ def do_submit_application(form):
             form.cleaned_data["suggested_issue_area"], application=application
         )
     emails.send_application_received(application)
+    signals.application_submitted.send(
+        sender=MembershipApplication, application=application
+    )
     return application
 
 
@@ -145,6 +148,9 @@ def do_approve_application(application, by):
         data={"organization_id": organization.pk, "contact": contact.email},
     )
     emails.send_invitation(invitation, token, application=application)
+    signals.application_decided.send(
+        sender=MembershipApplication, application=application
+    )
     return organization
 
 
@@ -170,4 +176,7 @@ def do_decline_application(application, by, reason):
     application.save()
     log(application, "members.application.decline", user=by, data={"reason": reason})
     emails.send_application_declined(application)
+    signals.application_decided.send(
+        sender=MembershipApplication, application=application
+    )
     return application

@@ -11,7 +11,7 @@ from wagtail.log_actions import log
 
 from home.facets import same_words
 from home.slugs import find_available_slug_in
-from members import emails
+from members import emails, signals
 from members.models import (
     IssueArea,
     IssueAreaSuggestion,
@@ -70,6 +70,7 @@ def do_suggest_issue_area(name, *, by=None, application=None, organization=None)
         issue_area=issue_area_named(name),
     )
     log(suggestion, "members.suggestion.submit", user=by)
+    signals.issue_area_suggested.send(sender=IssueAreaSuggestion, suggestion=suggestion)
     return suggestion
 
 

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from members import emails
+from members import emails, signals
 from members.actions.invitations import new_invitation
 from members.models import Invitation, MemberOrganizationPage, Membership
 from members.viewer import Viewer
@@ -57,6 +57,7 @@ def do_invite_colleague(organization, email, role, by):
         data={"email": email, "role": role},
     )
     emails.send_invitation(invitation, token)
+    signals.colleague_invited.send(sender=Invitation, invitation=invitation)
     return invitation
 
 

@@ -75,8 +75,14 @@ def deliveries(kind, user_ids):
 
 @task()
 def deliver_notifications(kind, user_ids, outcome, once_key, target_ids):
+    return len(store_and_deliver(kind, user_ids, outcome, once_key, target_ids))
+
+
+def store_and_deliver(kind, user_ids, outcome="", once_key="", target_ids=None):
     """Store the notification for each person who has not turned the kind off,
-    update their badges, and queue the emails of those who want one."""
+    update their badges, and queue the emails of those who want one (after the
+    current transaction commits). The stored notifications."""
+    target_ids = target_ids or {}
     wanted = {
         user_id: delivery
         for user_id, delivery in deliveries(kind, user_ids).items()
@@ -111,7 +117,7 @@ def deliver_notifications(kind, user_ids, outcome, once_key, target_ids):
             lambda batch=batch: send_notification_emails.enqueue(batch)
         )
     update_badges(n.user_id for n in created)
-    return len(created)
+    return created
 
 
 def _store(rows):

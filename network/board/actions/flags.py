@@ -8,6 +8,9 @@ from wagtail.log_actions import log
 
 from network.board.actions.access import BoardActionError, check_can_use_board
 from network.models import Flag, FlagReason
+from network.notifications.models import NotificationKind as Kind
+from network.notifications.receivers import coordinator_ids
+from network.notifications.sending import notify
 
 
 def check_flag(user, post):
@@ -43,4 +46,5 @@ def _write_flag(user, post, reason, note):
             _("You have already flagged this post; coordinators will review it.")
         ) from error
     log(instance=flag, action="network.flag.create", user=user)
+    notify(Kind.FLAGGED_POST, coordinator_ids(), post=post, exclude=user)
     return flag

@@ -14,6 +14,7 @@ from members.viewer import Viewer
 from network.board.events import notify_user_on_commit
 from network.board.markdown import mentioned_slugs
 from network.models import Notification, Post, ReadState
+from network.notifications.sending import store_and_deliver
 
 # How many mention notifications one post may send (one per organization).
 MAX_MENTIONS = 10
@@ -52,21 +53,17 @@ def create_mention_notifications(post, organizations):
         if Post.objects.readable_by(viewer).filter(pk=post.pk).exists()
     ]
     reader_ids = {viewer.user_id for viewer in readers}
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                user_id=user_id,
-                kind=Notification.Kind.MENTION,
-                post=post,
-                organization_id=organization_id,
-            )
-            for user_id, organization_id in pairs
-            if user_id in reader_ids
-        ]
-    )
-    for viewer in readers:
-        notify_user_on_commit(
-            viewer.user_id, Notification.objects.readable_by(viewer).unread().count()
+    # Stored now, within the post's transaction (its readers were just asked);
+    # each person's choice for mentions is kept, and emails leave after commit.
+    by_organization = {}
+    for user_id, organization_id in pairs:
+        if user_id in reader_ids:
+            by_organization.setdefault(organization_id, []).append(user_id)
+    for organization_id, user_ids in by_organization.items():
+        store_and_deliver(
+            Notification.Kind.MENTION,
+            user_ids,
+            target_ids={"post_id": post.pk, "organization_id": organization_id},
         )
 
 
