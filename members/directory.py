@@ -65,10 +65,12 @@ TERMS_SHOWN = 8
 SORT_RELEVANCE = "relevance"
 SORT_NAME = "name"
 SORT_NEWEST = "newest"
+SORT_CONFIRMED = "confirmed"
 SORTS = [
     (SORT_RELEVANCE, _("Best match")),
     (SORT_NAME, _("Name, A to Z")),
     (SORT_NEWEST, _("Newest members first")),
+    (SORT_CONFIRMED, _("Recently confirmed")),
 ]
 MATCH_ANY = "any"
 MATCH_ALL = "all"
@@ -297,6 +299,10 @@ class DirectoryResults(FacetedSearch):
         if search.sort == SORT_NEWEST:
             return queryset.order_by(
                 F("member_since").desc(nulls_last=True), "title", "pk"
+            )
+        if search.sort == SORT_CONFIRMED:
+            return queryset.order_by(
+                F("profile_confirmed_at").desc(nulls_last=True), "title", "pk"
             )
         return queryset.order_by("title", "pk")
 

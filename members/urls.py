@@ -67,6 +67,11 @@ urlpatterns = [
     path(ORG, organizations.organization_detail, name="account_organization"),
     path(f"{ORG}profile/", organizations.profile_edit, name="account_profile_edit"),
     path(
+        f"{ORG}profile/confirm/",
+        organizations.confirm_profile,
+        name="account_confirm_profile",
+    ),
+    path(
         f"{ORG}revisions/<id:revision_id>/preview/",
         organizations.revision_preview,
         name="account_revision_preview",

@@ -2,8 +2,9 @@
 published at once or sent to the coordinators' review, and the visibility choice,
 which never waits for review."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Revision, Workflow, WorkflowState
@@ -11,8 +12,8 @@ from wagtail.search.index import insert_or_update_object
 
 from home.models import NetworkSettings, SiteImage
 from members.actions.suggestions import do_suggest_issue_area
-from members.actions.teams import organization_for_member
-from members.models import MemberOrganizationPage
+from members.actions.teams import membership_of, organization_for_member
+from members.models import MemberOrganizationPage, Membership
 
 REVIEW_WORKFLOW_NAME = "Member profile review"
 
@@ -22,6 +23,50 @@ def check_can_edit_profile(user, organization_id):
     while the organization is in good standing."""
     organization = organization_for_member(user, organization_id)
     return organization
+
+
+def check_can_confirm_profile(user, organization_id):
+    """Only the organization's admins say its profile is still right (404 for
+    anyone not on its team, 403 for its editors)."""
+    organization = organization_for_member(user, organization_id)
+    membership = membership_of(user, organization)
+    if membership is None or membership.role != Membership.Role.ADMIN:
+        raise PermissionDenied(
+            _("Only the organization's admins confirm that its profile is up to date.")
+        )
+    return organization
+
+
+def _mark_confirmed(organization, when):
+    """Write the confirmation to the live row, and into every revision newer than
+    the live one, so that publishing a draft later does not set it back (revisions
+    carry every column; see do_set_visibility)."""
+    MemberOrganizationPage.objects.filter(pk=organization.pk).update(
+        profile_confirmed_at=when
+    )
+    live_revision_id = (
+        MemberOrganizationPage.objects.filter(pk=organization.pk)
+        .values_list("live_revision_id", flat=True)
+        .first()
+    )
+    pending = _revisions_of(organization)
+    if live_revision_id:
+        pending = pending.filter(pk__gt=live_revision_id)
+    for revision in pending:
+        revision.content["profile_confirmed_at"] = when.isoformat()
+        revision.save(update_fields=["content"])
+    organization.profile_confirmed_at = when
+
+
+@transaction.atomic
+def do_confirm_profile(organization, by):
+    """The admin says the profile is still right: an UPDATE of the confirmation
+    date, no new revision, nothing published."""
+    organization = check_can_confirm_profile(by, organization.pk)
+    now = timezone.now()
+    _mark_confirmed(organization, now)
+    log(organization, "members.profile.confirm", user=by)
+    return now
 
 
 def review_workflow():
@@ -93,7 +138,10 @@ def do_save_profile_edit(
     if suggested_issue_area:
         do_suggest_issue_area(suggested_issue_area, by=by, organization=organization)
     do_set_visibility(organization, draft.visibility, by)
+    # Saving the profile is saying it is right as it now stands.
+    draft.profile_confirmed_at = timezone.now()
     revision = draft.save_revision(user=by, log_action=True)
+    _mark_confirmed(organization, draft.profile_confirmed_at)
     live = MemberOrganizationPage.objects.get(pk=organization.pk)
     workflow_state = live.current_workflow_state
     if not NetworkSettings.load().member_edits_need_review:

@@ -64,6 +64,11 @@ def register_log_actions(registry):
         _("Change visibility"),
         _("Visibility changed by the organization"),
     )
+    registry.register_action(
+        "members.profile.confirm",
+        _("Confirm profile"),
+        _("Profile confirmed as up to date by the organization"),
+    )
 
     @registry.register_action("members.two_factor.reset")
     class TwoFactorReset(LogFormatter):

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.admin.ui.components import Component
 from wagtail.models import Revision
 
+from members.freshness import STALE_AFTER, stale_organizations
 from members.models import (
     IssueAreaSuggestion,
     MemberOrganizationPage,
@@ -13,7 +14,11 @@ from members.models import (
 
 class NetworkDeskPanel(Component):
     """Dashboard: applications waiting for a decision and recently changed member
-    profiles (who changed what, and whether it waits for review). Five queries."""
+    profiles (who changed what, and whether it waits for review), and the profiles
+    their organizations have not confirmed in a year (members.freshness): how many,
+    and the ten oldest. Seven queries."""
+
+    stale_shown = 10
 
     name = "network_desk"
     template_name = "members/admin/dashboard_panel.html"
@@ -36,8 +41,16 @@ class NetworkDeskPanel(Component):
         )
         for revision in recent:
             revision.organization_title = titles.get(int(revision.object_id), "")
+        stale = stale_organizations(MemberOrganizationPage.objects.live())
         context.update(
             {
+                "stale_count": stale.count(),
+                "stale_profiles": list(
+                    stale.only("pk", "title", "profile_confirmed_at")[
+                        : self.stale_shown
+                    ]
+                ),
+                "stale_after_days": STALE_AFTER.days,
                 "pending_count": pending.count(),
                 "pending_suggestions": IssueAreaSuggestion.objects.pending().count(),
                 "pending": list(pending.newest_first()[:5]),

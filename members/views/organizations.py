@@ -10,7 +10,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from home.models import NetworkSettings
-from members.actions.profiles import check_can_edit_profile, do_save_profile_edit
+from members.actions.profiles import (
+    check_can_edit_profile,
+    do_confirm_profile,
+    do_save_profile_edit,
+)
 from members.actions.teams import (
     check_can_manage_team,
     do_cancel_invitation,
@@ -24,6 +28,7 @@ from members.actions.teams import (
 from members.forms.fields import VISIBILITY_EXPLANATIONS
 from members.forms.profile import ProfileForm
 from members.forms.teams import InviteColleagueForm, RoleForm
+from members.freshness import is_stale
 from members.middleware import needs_two_factor
 from members.models import Invitation, Membership, MembershipStatus
 
@@ -89,6 +94,7 @@ def _organization_context(request, organization):
         "membership": membership,
         "is_admin": is_admin,
         "state": profile_state(organization),
+        "profile_stale": is_stale(organization),
         "revisions": Revision.page_revisions.filter(object_id=str(organization.pk))
         .select_related("user")
         .defer("content")
@@ -205,6 +211,17 @@ def revision_preview(request, organization_id, revision_id):
         "members/account/revision_preview.html",
         {"organization": organization, "revision": revision, "preview": preview},
     )
+
+
+@login_required
+@require_POST
+def confirm_profile(request, organization_id):
+    organization = organization_for_member(request.user, organization_id)
+    do_confirm_profile(organization, request.user)
+    messages.success(
+        request, _("Thank you. Your profile is marked as confirmed today.")
+    )
+    return redirect("account_organization", organization_id=organization.pk)
 
 
 def _team_action(request, organization_id, action):
