@@ -186,3 +186,22 @@ def test_a_flagged_post_tells_the_coordinators_not_the_flagger(commit, coordinat
     commit(actions.do_flag_post, bob, post, "spam")
 
     assert told("flagged_post") == ["coord"]
+
+
+def test_a_reply_tells_the_threads_followers_but_not_its_author_or_muters(commit):
+    from network.notifications.follows import set_follow
+    from tests.factories import RoomFactory, board_member, board_post, board_thread
+
+    BoardPageFactory()
+    starter, poster, muter, follower, replier = (board_member() for _ in range(5))
+    thread = board_thread(RoomFactory(), author=starter)
+    commit(board_post, thread, poster, "Count me in.")
+    commit(board_post, thread, muter, "Me too.")
+    set_follow(muter, "thread", thread, "mute")
+    set_follow(follower, "thread", thread, "follow")
+    Notification.objects.all().delete()
+
+    commit(board_post, thread, replier, "Here is the draft.")
+
+    expected = sorted(person.username for person in (starter, poster, follower))
+    assert told("reply") == expected

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from home.validation import refuse_invisible_characters
-from members.models import User
+from members.models import Membership, User
 from members.viewer import Viewer
 from network.board.actions.access import (
     BoardActionError,
@@ -28,7 +28,9 @@ from network.board.actions.notifications import (
 from network.board.events import record_event
 from network.board.markdown import render_markdown
 from network.board.models.moderation import is_suspended_from_posting
-from network.models import Post, PostRevision, RoomEvent, Thread
+from network.models import Notification, Post, PostRevision, RoomEvent, Thread
+from network.notifications.follows import thread_followers
+from network.notifications.sending import notify
 
 MAX_POST_CHARS = 10_000
 MAX_TITLE_CHARS = 160
@@ -204,6 +206,19 @@ def _write_post(user, thread, body, organization):
     record_event(RoomEvent.Kind.POST_CREATED, thread, post)
     record_event(RoomEvent.Kind.THREAD_UPDATED, thread)
     create_mention_notifications(post, mentioned)
+    # Whoever follows the thread (its starter and posters too, unless they
+    # muted it); those whose organization was mentioned hear of that instead.
+    mentioned_staff = set(
+        Membership.objects.filter(organization__in=mentioned).values_list(
+            "user_id", flat=True
+        )
+    )
+    notify(
+        Notification.Kind.REPLY,
+        thread_followers(thread) - mentioned_staff,
+        post=post,
+        exclude=user,
+    )
     return post
 
 
