@@ -17,6 +17,7 @@ from django.core.mail import get_connection
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from home.links import absolute_url
 from members.models import MemberOrganizationPage, Membership
@@ -39,8 +40,9 @@ from network.notifications.models import (
 Kind = NotificationKind
 WEEK = datetime.timedelta(days=7)
 SECTION_SIZE = 10
-# Kinds the digest lists as their own sections, not among "other news".
-SECTION_KINDS = {Kind.NEW_MEMBER, Kind.NEW_CAMPAIGN, Kind.NEW_EVENT}
+# Kinds the digest lists as their own sections, not among "other news" (the
+# replies as the busiest threads, not one line a post).
+SECTION_KINDS = {Kind.NEW_MEMBER, Kind.NEW_CAMPAIGN, Kind.NEW_EVENT, Kind.REPLY}
 DIGEST_BATCH = 100
 
 
@@ -175,7 +177,11 @@ def build_digest(user, now=None, calendar_url=None):
                 _("The busiest threads you follow"),
                 [
                     (
-                        _("%(title)s (%(count)d new posts)")
+                        ngettext(
+                            "%(title)s (%(count)d new post)",
+                            "%(title)s (%(count)d new posts)",
+                            thread.new_posts,
+                        )
                         % {"title": thread.title, "count": thread.new_posts},
                         thread.get_absolute_url(),
                     )

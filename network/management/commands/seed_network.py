@@ -13,6 +13,7 @@ from network.demo import (
     events,
     library,
     news,
+    notifications,
     organizations,
     site,
     teams,
@@ -103,6 +104,7 @@ class Command(BaseCommand):
             board.build(rng, member_orgs, coordinator, member_users, password)
             library.build(rng, home, member_orgs)
             news.build(rng, home, coordinator)
+            notifications.build(member_users)
         refresh_planner_statistics()
         if self.verbose:
             self.stdout.write(self.style.SUCCESS("Built the demo network."))
