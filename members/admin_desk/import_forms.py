@@ -44,9 +44,7 @@ LEAVE_OUT = ""
 FIELD_CHOICES = [(LEAVE_OUT, _("— leave out —"))] + [
     (column.field, column.heading) for column in IMPORTED_COLUMNS
 ]
-FIELD_ORDER = {
-    column.field: number for number, column in enumerate(IMPORTED_COLUMNS)
-}
+FIELD_ORDER = {column.field: number for number, column in enumerate(IMPORTED_COLUMNS)}
 
 
 def too_large_message():
