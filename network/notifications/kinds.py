@@ -76,7 +76,7 @@ def describe(notification, calendar_url="/calendar/"):
         return text, n.post.get_absolute_url()
     if kind == Kind.REPLY:
         return (
-            _("A new reply in “%(thread)s”") % {"thread": _thread(n)},
+            _("New replies in “%(thread)s”") % {"thread": _thread(n)},
             n.post.get_absolute_url(),
         )
     if kind == Kind.FLAGGED_POST:

@@ -12,6 +12,7 @@ never assumed from who was chosen.
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django_tasks import task
 
 from members.viewer import Viewer
@@ -93,6 +94,8 @@ def store_and_deliver(kind, user_ids, outcome="", once_key="", target_ids=None):
         .objects.filter(pk__in=wanted, is_active=True)
         .values_list("pk", flat=True)
     )
+    if kind == NotificationKind.REPLY and target_ids.get("post_id"):
+        active -= gather_replies(active, target_ids["post_id"])
     if once_key:
         active -= set(
             Notification.objects.filter(
@@ -118,6 +121,24 @@ def store_and_deliver(kind, user_ids, outcome="", once_key="", target_ids=None):
         )
     update_badges(n.user_id for n in created)
     return created
+
+
+def gather_replies(user_ids, post_id):
+    """Replies gather into one unread notification a thread and person: who
+    has one moves it to the newest post (and to the top of their list) instead
+    of getting another. The ids of those people."""
+    from network.models import Post
+
+    thread_id = Post.objects.filter(pk=post_id).values_list("thread_id", flat=True)
+    unread = Notification.objects.filter(
+        kind=NotificationKind.REPLY,
+        user_id__in=user_ids,
+        read_at__isnull=True,
+        post__thread_id__in=thread_id,
+    )
+    gathered = set(unread.values_list("user_id", flat=True))
+    unread.update(post_id=post_id, created_at=timezone.now(), digested_at=None)
+    return gathered
 
 
 def _store(rows):

@@ -205,3 +205,20 @@ def test_a_reply_tells_the_threads_followers_but_not_its_author_or_muters(commit
 
     expected = sorted(person.username for person in (starter, poster, follower))
     assert told("reply") == expected
+
+
+def test_replies_gather_into_one_unread_notification_a_thread(commit):
+    from tests.factories import RoomFactory, board_member, board_post, board_thread
+
+    BoardPageFactory()
+    starter, replier = board_member(), board_member()
+    thread = board_thread(RoomFactory(), author=starter)
+
+    posts = [commit(board_post, thread, replier, f"Reply {n}.") for n in range(3)]
+
+    gathered = Notification.objects.get(user=starter, kind="reply")
+    assert gathered.post == posts[-1]
+    gathered.read_at = gathered.created_at
+    gathered.save()
+    commit(board_post, thread, replier, "After reading.")
+    assert Notification.objects.filter(user=starter, kind="reply").count() == 2
