@@ -4,8 +4,9 @@ a person unless they chose otherwise.
 The defaults: what is about the person themselves (a mention, a decision, an
 invitation, a reminder that a deadline is near) comes by email at once; what is
 about the network (new campaigns, events, members, replies, saved-search
-matches) waits for the weekly digest; the coordinators' kinds come by email,
-since someone waits on them.
+matches) waits for the weekly digest; a flagged post reaches the coordinators
+by email, since someone waits on it (a new application already has its own
+email to them, members.emails).
 """
 
 from django.urls import reverse
@@ -29,7 +30,8 @@ DEFAULT_DELIVERY = {
     Kind.SAVED_SEARCH: Delivery.DIGEST,
     Kind.FOLLOWED: Delivery.DIGEST,
     Kind.PROFILE_STALE: Delivery.EMAIL,
-    Kind.NEW_APPLICATION: Delivery.EMAIL,
+    # members.emails already writes each coordinator of a new application.
+    Kind.NEW_APPLICATION: Delivery.IN_APP,
     Kind.FLAGGED_POST: Delivery.EMAIL,
     Kind.ISSUE_AREA_SUGGESTED: Delivery.DIGEST,
 }

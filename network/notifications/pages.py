@@ -179,7 +179,7 @@ def unsubscribe(request, token):
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return _bad_request(request, _("This unsubscribe link is no longer valid."))
-    if request.user.is_authenticated and request.user.pk != user.pk:
+    if request.viewer.is_authenticated and request.viewer.user_id != user.pk:
         return _bad_request(
             request,
             _(

@@ -11,4 +11,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         deadlines, reminders = send_deadline_reminders()
-        self.stdout.write(f"Sent {reminders} reminders of {deadlines} deadlines.")
+        self.stdout.write(f"Reminders sent: {reminders}, for {deadlines} deadlines.")

@@ -730,7 +730,7 @@ def test_imported_organizations_are_members_only_unless_the_file_says_otherwise(
 
 
 def test_an_import_announces_nothing(directory, django_capture_on_commit_callbacks):
-    from network.board.models import Notification, Room, RoomEvent
+    from network.models import Notification, Room, RoomEvent
 
     published = []
 
