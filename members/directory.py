@@ -240,9 +240,11 @@ class DirectoryResults(FacetedSearch):
     # The most organizations one download holds (DirectoryDownload).
     download_limit = DOWNLOAD_LIMIT
 
-    def __init__(self, viewer, params):
+    def __init__(self, viewer, params, *, vocabulary=None):
         self.viewer = viewer
-        self.vocabulary = Vocabulary.load()
+        # Many searches in a row (saved searches matched against a new
+        # organization) load the vocabulary once and pass it in.
+        self.vocabulary = vocabulary or Vocabulary.load()
         super().__init__(
             MemberOrganizationPage.objects.visible_to(viewer),
             directory_facets(self.vocabulary),

@@ -46,6 +46,7 @@ class NetworkConfig(AppConfig):
             (workflow_approved, receivers.on_workflow_approved),
             (workflow_rejected, receivers.on_workflow_rejected),
             (page_published, receivers.on_page_published),
+            (page_published, receivers.on_page_published_for_saved_searches),
         ]
         for signal, receiver in pairs:
             signal.connect(receiver, dispatch_uid=f"notify-{receiver.__name__}")

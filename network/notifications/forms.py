@@ -5,8 +5,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from home.validation import NameField
 from network.notifications.kinds import DEFAULT_DELIVERY, kinds_for
-from network.notifications.models import Delivery, NotificationPreference
+from network.notifications.models import Delivery, NotificationPreference, SavedSearch
 
 # The weekly digest is on or off; a kind may also come at once, wait for the
 # digest, stay on the site, or not be kept at all.
@@ -83,3 +84,40 @@ class PreferencesForm(forms.Form):
                     % {"fields": ", ".join(sorted(extra)[:5])}
                 )
         return cleaned
+
+
+class SaveSearchForm(forms.Form):
+    """Save a directory or library search: its kind, its query string as the
+    page has it (read again by the page's own reader,
+    network.notifications.saved_searches.read_query) and a name."""
+
+    kind = forms.ChoiceField(
+        choices=SavedSearch.Kind.choices,
+        error_messages={
+            "required": _("Only a directory or library search can be saved."),
+            "invalid_choice": _("Only a directory or library search can be saved."),
+        },
+    )
+    query = forms.CharField(
+        required=False,
+        strip=False,
+        max_length=SavedSearch._meta.get_field("query").max_length,
+        error_messages={"max_length": _("That search is too long to save.")},
+    )
+    name = NameField(
+        max_length=SavedSearch._meta.get_field("name").max_length,
+        error_messages={
+            "required": _("Give the search a name."),
+            "max_length": _("A name can be at most %(limit_value)d characters."),
+        },
+    )
+
+
+class RenameSearchForm(forms.Form):
+    name = NameField(
+        max_length=SavedSearch._meta.get_field("name").max_length,
+        error_messages={
+            "required": _("Give the search a name."),
+            "max_length": _("A name can be at most %(limit_value)d characters."),
+        },
+    )

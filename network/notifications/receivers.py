@@ -160,6 +160,16 @@ def on_page_published(sender, instance, **kwargs):
         notify(Kind.NEW_CAMPAIGN, people, page=page)
 
 
+def on_page_published_for_saved_searches(sender, instance, **kwargs):
+    """A member organization or resource published, first or again (it may
+    just have become visible): the saved searches of its kind are matched
+    against it after commit, each as its owner (saved_searches.match_new_page);
+    each search and page is told once."""
+    from network.notifications.saved_searches import match_after_commit
+
+    match_after_commit(instance)
+
+
 def on_event_saved(sender, instance, created, raw=False, **kwargs):
     """A new event or UN deadline, told to the people in its issue areas (its
     own, or its campaign's). Its issue areas are written after the event's own

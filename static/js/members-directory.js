@@ -71,7 +71,7 @@
             })
             .then(function (html) {
                 var fresh = new DOMParser().parseFromString(html, "text/html");
-                ["facets", "results", "sort", "filters-toggle"].forEach(function (name) {
+                ["facets", "results", "sort", "filters-toggle", "save"].forEach(function (name) {
                     var incoming = region(fresh, name);
                     var current = region(document, name);
                     if (incoming && current) {
