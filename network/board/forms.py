@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from home.validation import ModelChoiceField, ModelMultipleChoiceField, NameField
@@ -14,8 +15,32 @@ from network.models import BoardBan, FlagReason, Post
 BODY_HELP = _(
     "Markdown works: **bold**, _italic_, [links](https://example.org), lists and "
     "> quotes. Mention an organization with @its-address (e.g. @tenant-union) to "
-    "notify its staff. Up to 10,000 characters."
+    "notify its staff, or a person with @~their-username. Type @ and a few "
+    "letters of a name for suggestions. Up to 10,000 characters."
 )
+
+
+def post_body_widget(rows):
+    """A post's textarea, marked for static/js/board-mentions.js: where it asks
+    for suggestions and the words it shows (translated here). Without
+    JavaScript it is a plain textarea and @mentions are typed out."""
+    return forms.Textarea(
+        attrs={
+            "rows": rows,
+            "data-mention-source": reverse_lazy("board_mention_suggestions"),
+            "data-mention-t-label": _("Organizations and people to mention"),
+            "data-mention-t-hint": _(
+                "%(count)s suggestions: up and down arrows to move, Enter or Tab "
+                "to choose, Escape to close."
+            ),
+            "data-mention-t-none": _("Nobody by that name you can mention."),
+            "data-mention-t-error": _(
+                "Suggestions are not available just now; type the @address instead."
+            ),
+            "data-mention-t-organization": _("Organization"),
+            "data-mention-t-person": _("Person"),
+        }
+    )
 
 
 class OrganizationChoiceMixin:
@@ -43,7 +68,7 @@ class OrganizationChoiceMixin:
 class PostForm(OrganizationChoiceMixin, forms.Form):
     body = forms.CharField(
         label=_("Your reply"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=post_body_widget(6),
         help_text=BODY_HELP,
         strip=True,
     )
@@ -57,7 +82,7 @@ class PostForm(OrganizationChoiceMixin, forms.Form):
 class EditPostForm(forms.Form):
     body = forms.CharField(
         label=_("Your post"),
-        widget=forms.Textarea(attrs={"rows": 10}),
+        widget=post_body_widget(10),
         help_text=BODY_HELP,
         strip=True,
     )
@@ -67,7 +92,7 @@ class ThreadForm(OrganizationChoiceMixin, forms.Form):
     title = NameField(label=_("Title"), max_length=MAX_TITLE_CHARS)
     body = forms.CharField(
         label=_("First post"),
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=post_body_widget(8),
         help_text=BODY_HELP,
         strip=True,
     )

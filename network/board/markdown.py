@@ -4,7 +4,9 @@ markdown-it-py renders CommonMark with raw HTML switched off; nh3 then keeps onl
 the tags, attributes and URL schemes listed here, so a post can never carry script,
 event handlers, `javascript:` or `data:` links. Every link gets
 rel="nofollow noopener". `@org-slug` mentions become links when they name an
-organization the author may mention.
+organization the author may mention; `@~username` mentions become a styled span
+with the person's name when they name someone the author may mention
+(network.board.mentions).
 """
 
 import re
@@ -13,6 +15,9 @@ import nh3
 from markdown_it import MarkdownIt
 
 MENTION = re.compile(r"(?<![\w@/.])@([a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?)\b")
+# `@~username`: Django's username characters, ending on a letter, digit or _ so
+# that a full stop after a mention is not read as part of it.
+PERSON_MENTION = re.compile(r"(?<![\w@/.~])@~([\w.@+-]{0,149}\w)")
 
 ALLOWED_TAGS = {
     "a",
@@ -31,6 +36,7 @@ ALLOWED_TAGS = {
     "p",
     "pre",
     "s",
+    "span",
     "strong",
     "table",
     "tbody",
@@ -41,19 +47,41 @@ ALLOWED_TAGS = {
     "ul",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
-ALLOWED_CLASSES = {"a": {"mention"}}
+ALLOWED_CLASSES = {"a": {"mention"}, "span": {"mention", "mention--person"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+def _person_mention(state, silent, position):
+    """`@~username` becomes a span with the person's name when the username is in
+    env["people"] (username → name); otherwise it stays as typed."""
+    match = PERSON_MENTION.match(state.src, position)
+    if not match:
+        return False
+    name = (state.env.get("people") or {}).get(match.group(1))
+    if name is None:
+        return False
+    if not silent:
+        token = state.push("mention_open", "span", 1)
+        token.attrs = {"class": "mention mention--person"}
+        text = state.push("text", "", 0)
+        text.content = f"@{name}"
+        state.push("mention_close", "span", -1)
+    state.pos = match.end()
+    return True
+
+
 def _mention_rule(state, silent):
-    """Inline rule: `@slug` becomes a link when the slug is in env["mentions"]."""
+    """Inline rule: `@slug` becomes a link when the slug is in env["mentions"];
+    `@~username` a person's name when it is in env["people"]."""
     position = state.pos
     if state.src[position] != "@":
         return False
     if position > 0 and (
-        state.src[position - 1].isalnum() or state.src[position - 1] in "@/._"
+        state.src[position - 1].isalnum() or state.src[position - 1] in "@/._~"
     ):
         return False
+    if state.src.startswith("@~", position):
+        return _person_mention(state, silent, position)
     match = MENTION.match(state.src, position)
     if not match:
         return False
@@ -102,6 +130,11 @@ def mentioned_slugs(source):
     return seen
 
 
+def mentioned_usernames(source):
+    """The distinct @~usernames in a post's source, in order of first appearance."""
+    return list(dict.fromkeys(m.group(1) for m in PERSON_MENTION.finditer(source)))
+
+
 def sanitize(html):
     return nh3.clean(
         html,
@@ -115,7 +148,10 @@ def sanitize(html):
     )
 
 
-def render_markdown(source, mentions=None):
-    """Markdown source to safe HTML. `mentions` maps slug → profile URL."""
-    html = _renderer.render(source, {"mentions": mentions or {}})
+def render_markdown(source, mentions=None, people=None):
+    """Markdown source to safe HTML. `mentions` maps slug → profile URL, `people`
+    username → the name to show."""
+    html = _renderer.render(
+        source, {"mentions": mentions or {}, "people": people or {}}
+    )
     return sanitize(html)

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from network.board.views.mentions import mention_suggestions_view
 from network.board.views.moderation import moderate_post_view, moderate_thread_view
 from network.board.views.notifications import notifications_view
 from network.board.views.posts import edit_post_view, flag_post_view
@@ -11,6 +12,7 @@ from network.board.views.rooms import room_view, thread_view
 # room slugs (network.board.rooms reserves them).
 urlpatterns = [
     path("notifications/", notifications_view, name="board_notifications"),
+    path("posts/mentions/", mention_suggestions_view, name="board_mention_suggestions"),
     path("posts/<id:post_id>/edit/", edit_post_view, name="board_edit_post"),
     path("posts/<id:post_id>/flag/", flag_post_view, name="board_flag_post"),
     path(

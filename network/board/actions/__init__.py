@@ -43,6 +43,7 @@ from network.board.actions.notifications import (
     do_mark_notifications_read,
     do_mark_thread_read,
     resolve_mentions,
+    resolve_people_mentions,
 )
 from network.board.actions.posting import (
     MAX_POST_CHARS,
@@ -101,5 +102,6 @@ __all__ = [
     "organizations_for",
     "posts_per_minute",
     "resolve_mentions",
+    "resolve_people_mentions",
     "serialize_posts_by",
 ]

@@ -24,6 +24,7 @@ from network.board.actions.access import (
 from network.board.actions.notifications import (
     create_mention_notifications,
     resolve_mentions,
+    resolve_people_mentions,
 )
 from network.board.events import record_event
 from network.board.markdown import render_markdown
@@ -137,15 +138,17 @@ def serialize_posts_by(user):
 
 
 def _new_post(user, thread, body, organization):
+    """The post, the organizations it mentions and the people it names."""
     mentions, mentioned = resolve_mentions(user, body)
+    names, named = resolve_people_mentions(user, body)
     post = Post.objects.create(
         thread=thread,
         author=user,
         organization=organization,
         body=body,
-        html=render_markdown(body, mentions),
+        html=render_markdown(body, mentions, names),
     )
-    return post, mentioned
+    return post, mentioned, named
 
 
 def do_create_thread(user, room, title, body, organization, issue_areas=()):
@@ -179,10 +182,10 @@ def _write_thread(user, room, title, body, organization, issue_areas):
     if areas:
         thread.issue_areas.set(areas)
         thread.save()
-    post, mentioned = _new_post(user, thread, body, organization)
+    post, mentioned, named = _new_post(user, thread, body, organization)
     record_event(RoomEvent.Kind.THREAD_CREATED, thread)
     record_event(RoomEvent.Kind.POST_CREATED, thread, post)
-    create_mention_notifications(post, mentioned)
+    create_mention_notifications(post, mentioned, named)
     return thread, post
 
 
@@ -198,21 +201,22 @@ def do_create_post(user, thread, body, organization):
 @transaction.atomic
 def _write_post(user, thread, body, organization):
     serialize_posts_by(user)
-    post, mentioned = _new_post(user, thread, body, organization)
+    post, mentioned, named = _new_post(user, thread, body, organization)
     Thread.objects.filter(pk=thread.pk).update(
         post_count=F("post_count") + 1, last_activity_at=post.created_at
     )
     thread.refresh_from_db(fields=["post_count", "last_activity_at"])
     record_event(RoomEvent.Kind.POST_CREATED, thread, post)
     record_event(RoomEvent.Kind.THREAD_UPDATED, thread)
-    create_mention_notifications(post, mentioned)
+    create_mention_notifications(post, mentioned, named)
     # Whoever follows the thread (its starter and posters too, unless they
-    # muted it); those whose organization was mentioned hear of that instead.
+    # muted it); those whose organization was mentioned, or who were named,
+    # hear of that instead.
     mentioned_staff = set(
         Membership.objects.filter(organization__in=mentioned).values_list(
             "user_id", flat=True
         )
-    )
+    ) | {person.pk for person in named}
     notify(
         Notification.Kind.REPLY,
         thread_followers(thread) - mentioned_staff,
@@ -237,8 +241,9 @@ def _write_edit(user, post, body):
         post=post, body=post.body, created_at=post.edited_at or post.created_at
     )
     mentions, _mentioned = resolve_mentions(user, body)
+    names, _named = resolve_people_mentions(user, body)
     post.body = body
-    post.html = render_markdown(body, mentions)
+    post.html = render_markdown(body, mentions, names)
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "html", "edited_at"])
     record_event(RoomEvent.Kind.POST_EDITED, post.thread, post)
