@@ -30,6 +30,7 @@ from campaigns.models.campaign_relations import (
     CampaignIssueArea,
     CampaignOrganization,
 )
+from home.restrictions import in_private_section
 from members.models.taxonomy import TERM_SEARCH_FIELDS
 
 # Paths the campaign page and the index keep for their own routes.
@@ -55,8 +56,9 @@ class CampaignQuerySet(PageQuerySet):
     """Reads of campaigns. Views compose these; none of them loops in Python."""
 
     def published(self):
-        """Live campaigns without view restrictions: what feeds and listings show."""
-        return self.live().public()
+        """Live campaigns without view restrictions: what feeds and listings show
+        (Wagtail's public(), decided inside the query: home.restrictions)."""
+        return self.live().filter(~in_private_section())
 
     def with_status(self, status):
         return self.filter(status=status) if status else self

@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from home.restrictions import in_private_section
 from members.viewer import require_viewer
 from network.board.models.access import may_use_board, organization_named_to
 from network.board.models.threads import post_readable_by
@@ -72,8 +73,6 @@ class NotificationQuerySet(models.QuerySet):
         through visible_to (by name), a page as Wagtail serves it (live, not
         restricted), an event as the calendar lists it; the coordinators' kinds
         only while the person is a coordinator."""
-        from wagtail.models import Page
-
         from campaigns.models import Event
 
         if require_viewer(viewer).user_id is None:
@@ -88,7 +87,8 @@ class NotificationQuerySet(models.QuerySet):
             Q(organization__isnull=True)
             | Q(organization_named_to(viewer, "organization_id")),
             Q(page__isnull=True)
-            | Q(page__in=Page.objects.live().public().values("pk")),
+            | Q(page__live=True, page__isnull=False)
+            & ~in_private_section("page__path"),
             Q(event__isnull=True) | Q(event__in=Event.objects.public().values("pk")),
         ]
         if not viewer.is_coordinator:
