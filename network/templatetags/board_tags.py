@@ -112,6 +112,11 @@ def board_notifications(context, limit=10):
 
 @register.simple_tag(takes_context=True)
 def unread_notification_count(context):
+    """The header's badge: what the person may read now and has not read. A
+    board thread page counts it in its own query (board_unread_notifications)."""
+    counted = context.get("board_unread_notifications")
+    if counted is not None:
+        return counted
     viewer = _viewer(context)
     if not viewer.is_authenticated:
         return 0

@@ -70,11 +70,10 @@
         }
       });
     });
+    // Every signed-in page has the header's unread badge: the socket keeps it live
+    // even where nothing of the board is shown.
     var badge = document.querySelector("[data-board-notifications]");
     if (!subscriptions.length && !badge) {
-      return;
-    }
-    if (!root && !subscriptions.length) {
       return;
     }
 

@@ -34,9 +34,9 @@ def title_for(number):
     return f"{PLACES[number % len(PLACES)]} Rights {'Circle ' * (number % 4)}{number}"
 
 
-# Session, user, coordinator role and organizations of a signed-in person, and the
-# members-only sections of other apps.
-SIGNED_IN_EXTRA = 6
+# Session, user, coordinator role and organizations of a signed-in person, the
+# members-only sections of other apps, and the header's unread notifications.
+SIGNED_IN_EXTRA = 7
 
 # (label, path, budget for a visitor)
 PAGES = [

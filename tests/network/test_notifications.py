@@ -340,3 +340,34 @@ def test_the_emails_unsubscribe_link_is_the_one_that_works(
     mail.outbox.clear()
     tell("new_member", [admin_a], organization=org_a)
     assert mail.outbox == [] and stored(admin_a).count("new_member") == 2
+
+
+def header_badge(response):
+    html = response.content.decode()
+    found = re.search(r'<header class="site-header">.*?</header>', html, re.S)
+    badge = re.search(r"data-board-notifications>([^<]*)</span>", found[0])
+    return None if badge is None else badge[1].strip()
+
+
+def test_every_page_header_counts_what_the_person_may_read_unread(
+    client, admin_a, org_a, directory
+):
+    from tests.factories import MemberOrganizationPageFactory
+
+    many_notifications(admin_a, org_a, 4)
+    first = Notification.objects.filter(user=admin_a).first()
+    Notification.objects.filter(pk=first.pk).update(read_at="2026-01-01T00:00:00Z")
+    # About an organization hidden from admin_a: neither counted nor named.
+    hidden = MemberOrganizationPageFactory(
+        parent=directory, title="Quiet Defenders", visibility="hidden"
+    )
+    Notification.objects.create(user=admin_a, kind="new_member", organization=hidden)
+    client.force_login(admin_a)
+    for path in ["/", "/account/", "/account/notifications/"]:
+        assert header_badge(client.get(path)) == "3", path
+    Notification.objects.filter(user=admin_a).update(read_at="2026-01-01T00:00:00Z")
+    assert header_badge(client.get("/")) == ""
+
+
+def test_visitors_have_no_badge(client, directory):
+    assert header_badge(client.get("/")) is None
