@@ -60,10 +60,12 @@ lock:
 bench: $(INSTALLED)
 	$(PY) bench/run.py
 	$(PY) bench/import_members.py
+	$(PY) bench/digests.py
 
 bench-smoke: $(INSTALLED)
 	$(PY) bench/run.py --smoke
 	$(PY) bench/import_members.py --rows 300
+	$(PY) bench/digests.py --people 50 --orgs 30
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media .test-private-media test-artifacts
