@@ -71,8 +71,10 @@ class NotificationQuerySet(models.QuerySet):
         """A person's notifications about what they may see now. Each target is
         asked its own one rule: a post through post_readable_by, an organization
         through visible_to (by name), a page as Wagtail serves it (live, not
-        restricted), an event as the calendar lists it; the coordinators' kinds
-        only while the person is a coordinator."""
+        restricted) and, for a resource, the library's own rule (members-only
+        ones for members now); an event as the calendar lists it; the
+        coordinators' kinds only while the person is a coordinator."""
+        from campaigns.library.models import ResourcePage
         from campaigns.models import Event
 
         if require_viewer(viewer).user_id is None:
@@ -89,6 +91,8 @@ class NotificationQuerySet(models.QuerySet):
             Q(page__isnull=True)
             | Q(page__live=True, page__isnull=False)
             & ~in_private_section("page__path"),
+            ~Q(page__in=ResourcePage.objects.values("pk"))
+            | Q(page__in=ResourcePage.objects.visible_to(viewer).values("pk")),
             Q(event__isnull=True) | Q(event__in=Event.objects.public().values("pk")),
         ]
         if not viewer.is_coordinator:

@@ -12,6 +12,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from members.models import IssueArea
+from members.viewer import Viewer
 from network.notifications.digest import build_digest
 from network.notifications.models import Notification, SavedSearch
 from network.notifications.saved_searches import (
@@ -446,3 +447,22 @@ def test_a_match_is_in_the_notifications_list_and_the_digest(
 
     client.force_login(person)
     assert "Homes Now" in client.get("/account/notifications/").content.decode()
+
+
+def test_a_members_only_resource_leaves_the_list_of_someone_who_leaves_the_network(
+    commit, library, member
+):
+    SavedSearch.objects.create(
+        user=member, kind="library", query="kind=toolkit", name="Toolkits"
+    )
+    resource = ResourcePageFactory(
+        parent=library, kind="toolkit", visibility="members", live=False
+    )
+    commit(resource.save_revision().publish)
+    assert Notification.objects.readable_by(Viewer.for_user(member)).count() == 1
+
+    member.memberships.all().delete()  # no longer a network member
+    member = type(member).objects.get(pk=member.pk)  # not the cached Viewer
+
+    assert not Notification.objects.readable_by(Viewer.for_user(member)).exists()
+    assert Notification.objects.filter(user=member).count() == 1  # kept, unread
