@@ -168,6 +168,14 @@ SURFACES += [
         ),
         None,
     ),
+    # The board's mention suggestions (name and address): a list many read, so
+    # a hidden organization is offered to nobody, its own staff included
+    # (nameable_to), and nor are the people who work only for it.
+    Surface(
+        "board mention suggestions",
+        members_only(lambda canary: "/board/posts/mentions/?q=canary"),
+        insiders_see_it=False,
+    ),
 ]
 
 
