@@ -75,6 +75,15 @@ def test_typing_at_offers_names_and_inserts_the_chosen_mention(
         assert listbox.is_hidden()
         assert box.input_value() == f"Thanks @{organization.slug} and @{word[:3]}"
 
+        # A person, by their surname, chosen with the pointer: @~username.
+        sam = User.objects.get(username="sam")
+        box.fill("")
+        box.press_sequentially(f"Ask @{sam.last_name[:4]}", delay=30)
+        listbox.wait_for(state="visible", timeout=5000)
+        listbox.get_by_role("option", name=sam.get_full_name()).click()
+        assert box.input_value() == "Ask @~sam "
+        assert listbox.is_hidden()
+
         # The mention is plain text in the form: posted, it links.
         box.fill(f"Thanks @{organization.slug} for the letter.")
         page.get_by_role("button", name="Post reply").click()
