@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test test-embedded test-real-services test-browser check format lock bench bench-smoke clean
+.PHONY: run test test-embedded test-real-services test-browser check format lock bench bench-smoke clean messages translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(INSTALLED): requirements.lock | $(PY)
 # Links in emails, the API and the demo's site name the port the dev server listens
 # on, unless the environment names another address (home/links.py).
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
-run: $(INSTALLED)
+run: $(INSTALLED) translations
 	DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py seed_network --if-empty
 	DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -27,15 +27,15 @@ run: $(INSTALLED)
 test: test-embedded test-real-services test-browser bench-smoke
 
 # The embedded leg is SQLite and the in-memory layer whatever the shell exports.
-test-embedded: $(INSTALLED)
+test-embedded: $(INSTALLED) translations
 	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest -q -n 2
 
 # Two workers, as on the embedded leg: each has its own test database and its own
 # Redis database and channel prefix (network/settings/test.py).
-test-real-services: $(INSTALLED)
+test-real-services: $(INSTALLED) translations
 	$(PY) -m tests.services -- $(PY) -m pytest -q -n 2
 
-test-browser: $(INSTALLED)
+test-browser: $(INSTALLED) translations
 	$(PY) -m pytest -q tests/browser -p no:asyncio -p no:django --override-ini addopts= \
 		-W ignore::pytest.PytestConfigWarning
 
@@ -44,6 +44,21 @@ check: $(INSTALLED)
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py check_translations
+
+# Every language's catalog compiled (pure Python; only what changed).
+translations: $(INSTALLED)
+	DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py compile_translations
+
+# Extract every string to translate into locale/<code>/ (needs GNU gettext). Then
+# translate what is new or fuzzy; `make check` says what is left.
+MESSAGE_IGNORES := --ignore=.venv --ignore=tests --ignore=bench --ignore=staticfiles \
+	--ignore=test-artifacts --ignore=docs
+messages: $(INSTALLED)
+	DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py makemessages -l es \
+		--add-location=file $(MESSAGE_IGNORES)
+	DJANGO_SETTINGS_MODULE=network.settings.dev $(PY) manage.py makemessages -l es \
+		-d djangojs --add-location=file $(MESSAGE_IGNORES)
 
 format: $(INSTALLED)
 	$(VENV)/bin/ruff format .

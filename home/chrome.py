@@ -21,6 +21,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home.languages import with_language_prefix
 from home.models import NetworkSettings, SocialLink
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,23 @@ def build_site_chrome():
 
 
 def site_chrome():
+    """The chrome in the language being served: the cached one's page addresses
+    under the language's prefix (/es/members/ in Spanish; home.languages)."""
+    chrome = cached_site_chrome()
+    return {
+        **chrome,
+        "menu": [
+            {**item, "url": with_language_prefix(item["url"])}
+            for item in chrome["menu"]
+        ],
+        "sections": {
+            model: with_language_prefix(address)
+            for model, address in chrome["sections"].items()
+        },
+    }
+
+
+def cached_site_chrome():
     """The chrome from the cache, or from the database when the cache has none or
     is unreachable: the cache is a saving, never a reason for a page to fail."""
     try:

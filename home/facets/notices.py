@@ -32,7 +32,7 @@ def page_notice(number, refused, num_pages):
     answer; a page past the end shows the last), or None."""
     if refused:
         return _(
-            "\u201c%(page)s\u201d is not a page number, so this is the first page."
+            "“%(page)s” is not a page number, so this is the first page."
         ) % {"page": shown_back(refused)}
     if number > num_pages:
         return ngettext(

@@ -298,7 +298,7 @@ class FacetedSearch:
         if typed.text and not typed.words:
             notices.append(
                 _(
-                    "\u201c%(q)s\u201d has no letters or digits to search for: "
+                    "“%(q)s” has no letters or digits to search for: "
                     "type some words."
                 )
                 % {"q": shown_back(typed.text)}
@@ -308,13 +308,13 @@ class FacetedSearch:
                 _(
                     "Quotation marks, brackets, symbols and AND, OR, NOT have no "
                     "special meaning here: the search looked for the words "
-                    "\u201c%(words)s\u201d, all of them."
+                    "“%(words)s”, all of them."
                 )
                 % {"words": typed.words}
             )
         if search.refused:
             named = [
-                f"{label} \u201c{shown_back(value)}\u201d" if value else str(label)
+                f"{label} “{shown_back(value)}”" if value else str(label)
                 for label, value in search.refused[:NAMED_REFUSALS]
             ]
             more = len(search.refused) - len(named)
@@ -337,7 +337,7 @@ class FacetedSearch:
         if self.matched_loosely and self.total:
             notices.append(
                 _(
-                    "Nothing matched \u201c%(q)s\u201d exactly; these are the "
+                    "Nothing matched “%(q)s” exactly; these are the "
                     "closest matches."
                 )
                 % {"q": shown_back(typed.text)}

@@ -13,3 +13,21 @@ def is_current_section(context, item):
         return current_path.startswith(item["url_path"])
     request = context.get("request")
     return bool(request and item["url"] != "/" and request.path.startswith(item["url"]))
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in every language: [(code, name in that language, address)],
+    for the switcher and the hreflang alternates."""
+    from home.languages import alternates
+
+    request = context.get("request")
+    return alternates(request) if request is not None else []
+
+
+@register.filter
+def absolute(path):
+    """A path at the address the site is served at (home.links)."""
+    from home.links import absolute_url
+
+    return absolute_url(path)

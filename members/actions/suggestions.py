@@ -33,14 +33,14 @@ def check_suggestion_is_new(name, *, organization=None):
     existing = issue_area_named(name)
     if existing is not None and same_words(existing.name) == same_words(name):
         raise ValidationError(
-            _("\u201c%(name)s\u201d is on the list already: tick it above."),
+            _("“%(name)s” is on the list already: tick it above."),
             params={"name": existing.name},
             code="exists",
         )
     if existing is not None:
         raise ValidationError(
             _(
-                "\u201c%(typed)s\u201d is another name for \u201c%(name)s\u201d, "
+                "“%(typed)s” is another name for “%(name)s”, "
                 "which is on the list already: tick it above."
             ),
             params={"typed": name, "name": existing.name},
@@ -53,7 +53,7 @@ def check_suggestion_is_new(name, *, organization=None):
         .exists()
     ):
         raise ValidationError(
-            _("You suggested \u201c%(name)s\u201d already; it waits for review."),
+            _("You suggested “%(name)s” already; it waits for review."),
             params={"name": name},
             code="duplicate",
         )

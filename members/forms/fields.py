@@ -31,7 +31,7 @@ VISIBILITY_EXPLANATIONS = {
     Visibility.HIDDEN: _(
         "Only your own staff and the network's coordinators know you are a member. "
         "You do not appear in the directory, search or feeds, and on the board and "
-        "sign-on lists you are shown as \u201ca member organization\u201d. Choose this "
+        "sign-on lists you are shown as “a member organization”. Choose this "
         "if being seen as part of the network could put your people at risk."
     ),
 }

@@ -56,7 +56,7 @@ class AliasedTerm(models.Model):
         blank=True,
         help_text=_(
             "Other names people use for this term, one per line (for example "
-            "\u201cLGBTQ\u201d for \u201cLGBTIQ+ rights\u201d). Searches find "
+            "“LGBTQ” for “LGBTIQ+ rights”). Searches find "
             "what is tagged with the term by any of them, and a member who "
             "suggests one is pointed to this term."
         ),
@@ -94,7 +94,7 @@ class AliasedTerm(models.Model):
         for alias in aliases:
             if invisible_characters(alias):
                 errors.setdefault("aliases", []).append(
-                    _("\u201c%(alias)s\u201d contains invisible characters.")
+                    _("“%(alias)s” contains invisible characters.")
                     % {"alias": alias}
                 )
             elif len(alias) > MAX_ALIAS_LENGTH:
@@ -111,7 +111,7 @@ class AliasedTerm(models.Model):
         if clash is not None:
             errors["name"] = [
                 _(
-                    "\u201c%(term)s\u201d already has this as its name or an "
+                    "“%(term)s” already has this as its name or an "
                     "alias: each name belongs to one term."
                 )
                 % {"term": clash.name}
@@ -121,7 +121,7 @@ class AliasedTerm(models.Model):
             if clash is not None:
                 errors.setdefault("aliases", []).append(
                     _(
-                        "\u201c%(alias)s\u201d already names \u201c%(term)s\u201d: "
+                        "“%(alias)s” already names “%(term)s”: "
                         "each name belongs to one term. Remove it here or there."
                     )
                     % {"alias": alias, "term": clash.name}

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.functional import cached_property
@@ -9,6 +10,15 @@ COORDINATORS_GROUP = "Coordinators"
 
 class User(AbstractUser):
     """A person. Organizations are pages, not users; Membership links the two."""
+
+    # The language the person last chose with the switcher: emails and
+    # notifications reach them in it (home.languages.language_of).
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -158,7 +158,7 @@ def profile_edit(request, organization_id):
                     messages.info(
                         request,
                         _(
-                            "Thank you for suggesting \u201c%(name)s\u201d. A "
+                            "Thank you for suggesting “%(name)s”. A "
                             "coordinator will review it."
                         )
                         % {"name": suggested},

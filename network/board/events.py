@@ -11,9 +11,10 @@ import logging
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
@@ -108,6 +109,16 @@ def author_name(user):
 POST_TIME_FORMAT = "j M Y, H:i"
 
 
+def time_labels(moment):
+    """{language code: the moment as a post shows it in that language}."""
+    local = timezone.localtime(moment)
+    labels = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            labels[code] = date_format(local, POST_TIME_FORMAT)
+    return labels
+
+
 def post_payload(post):
     organization = post.organization
     return {
@@ -120,10 +131,9 @@ def post_payload(post):
         "organization": organization.title if organization else None,
         "organization_url": organization.profile_url if organization else None,
         "created": post.created_at.isoformat(),
-        # Shown as the server-rendered thread shows it (network/components/post.html).
-        "created_label": date_format(
-            timezone.localtime(post.created_at), POST_TIME_FORMAT
-        ),
+        # Shown as the server-rendered thread shows it (network/components/post.html),
+        # in every language: one event reaches pages in each.
+        "created_labels": time_labels(post.created_at),
         "edited": post.edited_at.isoformat() if post.edited_at else None,
     }
 

@@ -7,6 +7,8 @@ import json
 import math
 import re
 
+from django.utils.translation import gettext as _
+
 from home.validation import parse_id
 
 # Frames larger than this are refused before they are parsed.
@@ -69,20 +71,26 @@ def _nested_too_deeply(text, limit=MAX_NESTING):
 
 
 def _refuse_constant(name):
-    raise ProtocolError("invalid_json", f"{name} is not a JSON value.")
+    raise ProtocolError(
+        "invalid_json", _("%(name)s is not a JSON value.") % {"name": name}
+    )
 
 
 def _parse_int(digits):
     # Ids fit in 19 digits; a longer number is refused before int() works on it.
     if len(digits.lstrip("-")) > 19:
-        raise ProtocolError("invalid_field", "A number in the message is out of range.")
+        raise ProtocolError(
+            "invalid_field", _("A number in the message is out of range.")
+        )
     return int(digits)
 
 
 def _parse_float(text):
     value = float(text)
     if not math.isfinite(value):  # 1e400
-        raise ProtocolError("invalid_field", "A number in the message is out of range.")
+        raise ProtocolError(
+            "invalid_field", _("A number in the message is out of range.")
+        )
     return value
 
 
@@ -92,7 +100,8 @@ def _object_without_duplicates(pairs):
         if key in message:
             # Parsers disagree on which copy wins; the server picks neither.
             raise ProtocolError(
-                "invalid_message", f"The key {key[:40]!r} appears twice."
+                "invalid_message",
+                _("The key %(key)s appears twice.") % {"key": repr(key[:40])},
             )
         message[key] = value
     return message
@@ -109,10 +118,10 @@ def _decode(text_data):
         )
     except RecursionError:  # the scan above should have caught it first
         raise ProtocolError(
-            "invalid_message", "The message is nested too deeply."
+            "invalid_message", _("The message is nested too deeply.")
         ) from None
     except ValueError:
-        raise ProtocolError("invalid_json", "The frame is not valid JSON.") from None
+        raise ProtocolError("invalid_json", _("The frame is not valid JSON.")) from None
 
 
 def parse_frame(text_data, bytes_data):
@@ -120,47 +129,51 @@ def parse_frame(text_data, bytes_data):
     fields, or raise ProtocolError. Every failure is an error frame, never a
     crash: the socket stays usable."""
     if bytes_data is not None:
-        raise ProtocolError("binary_not_supported", "Frames must be JSON text.")
+        raise ProtocolError("binary_not_supported", _("Frames must be JSON text."))
     if not text_data:
-        raise ProtocolError("empty_frame", "The frame was empty.")
+        raise ProtocolError("empty_frame", _("The frame was empty."))
     if len(text_data) > MAX_FRAME_BYTES:  # characters are at least a byte each
         raise _frame_too_large()
     try:
         size = len(text_data.encode("utf-8"))
     except UnicodeEncodeError:  # a lone surrogate: not UTF-8 text
         raise ProtocolError(
-            "invalid_json", "The frame is not valid UTF-8 text."
+            "invalid_json", _("The frame is not valid UTF-8 text.")
         ) from None
     if size > MAX_FRAME_BYTES:
         raise _frame_too_large()
     if _nested_too_deeply(text_data):
         raise ProtocolError(
             "invalid_message",
-            f"Messages may nest at most {MAX_NESTING} arrays or objects deep.",
+            _("Messages may nest at most %(limit)d arrays or objects deep.")
+            % {"limit": MAX_NESTING},
         )
     message = _decode(text_data)
     if not isinstance(message, dict):
-        raise ProtocolError("invalid_message", "A message must be a JSON object.")
+        raise ProtocolError("invalid_message", _("A message must be a JSON object."))
     message_type = message.get("type")
     if not isinstance(message_type, str) or not message_type:
-        raise ProtocolError("missing_type", 'A message needs a string "type".')
+        raise ProtocolError("missing_type", _('A message needs a string "type".'))
     fields = MESSAGE_FIELDS.get(message_type)
     if fields is None:
         raise ProtocolError(
-            "unknown_type", f"Unknown message type: {message_type[:40]!r}."
+            "unknown_type",
+            _("Unknown message type: %(type)s.") % {"type": repr(message_type[:40])},
         )
     unknown = sorted(set(message) - fields)
     if unknown:
         raise ProtocolError(
             "invalid_field",
-            f"A {message_type!r} message has no field {unknown[0][:40]!r}.",
+            _("A %(type)s message has no field %(field)s.")
+            % {"type": repr(message_type), "field": repr(unknown[0][:40])},
         )
     return message
 
 
 def _frame_too_large():
     return ProtocolError(
-        "frame_too_large", f"Frames may be at most {MAX_FRAME_BYTES} bytes."
+        "frame_too_large",
+        _("Frames may be at most %(limit)d bytes.") % {"limit": MAX_FRAME_BYTES},
     )
 
 
@@ -205,11 +218,15 @@ def _read_id(message, key, required, minimum=1):
         return None
     # bool is an int in Python; a JSON true is not an id.
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ProtocolError("invalid_field", f'"{key}" must be an integer id.')
+        raise ProtocolError(
+            "invalid_field", _('"%(key)s" must be an integer id.') % {"key": key}
+        )
     if value == 0 and minimum == 0:
         return value
     if parse_id(value) is None or value > MAX_WIRE_ID:
-        raise ProtocolError("invalid_field", f'"{key}" is not a possible id.')
+        raise ProtocolError(
+            "invalid_field", _('"%(key)s" is not a possible id.') % {"key": key}
+        )
     return value
 
 
@@ -217,11 +234,12 @@ def read_room_list(message):
     """A summary subscription may name many rooms at once: {"rooms": [int, …]}."""
     rooms = message.get("rooms")
     if not isinstance(rooms, list) or not rooms:
-        raise ProtocolError("invalid_field", '"rooms" must be a list of room ids.')
+        raise ProtocolError("invalid_field", _('"rooms" must be a list of room ids.'))
     if len(rooms) > MAX_SUBSCRIPTIONS:
         raise ProtocolError(
             "too_many_subscriptions",
-            f"At most {MAX_SUBSCRIPTIONS} rooms can be followed on one socket.",
+            _("At most %(limit)d rooms can be followed on one socket.")
+            % {"limit": MAX_SUBSCRIPTIONS},
         )
     return sorted({_read_id({"room": room}, "room", required=True) for room in rooms})
 
@@ -240,7 +258,7 @@ def read_subscription(message, need_after=True):
         }
     if "rooms" in message:
         raise ProtocolError(
-            "invalid_field", '"rooms" goes with the "summary" view only.'
+            "invalid_field", _('"rooms" goes with the "summary" view only.')
         )
     room = _read_id(message, "room", required=True)
     thread = _read_id(message, "thread", required=False)
@@ -252,10 +270,10 @@ def read_subscription(message, need_after=True):
         view = "thread" if thread is not None else "room"
     if view not in VIEWS:
         raise ProtocolError(
-            "invalid_field", '"view" must be "room", "thread" or "summary".'
+            "invalid_field", _('"view" must be "room", "thread" or "summary".')
         )
     if view == "thread" and thread is None:
-        raise ProtocolError("invalid_field", 'A "thread" view needs a "thread" id.')
+        raise ProtocolError("invalid_field", _('A "thread" view needs a "thread" id.'))
     if view != "thread":
         thread = None
     return {"room": room, "thread": thread, "after": after, "view": view}

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.core.mail import get_connection
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from home.languages import language_of
 from home.links import absolute_url
 from members.models import MemberOrganizationPage, Membership
 from members.viewer import Viewer
@@ -253,11 +254,13 @@ def send_digests(people, *, now=None, dry_run=False, write=None):
     built = sent = 0
     batch, batch_ids = [], []
     for person in people.iterator(chunk_size=DIGEST_BATCH):
-        digest = build_digest(person, now, calendar_url)
-        built += 1
-        if digest.is_empty:
-            continue
-        message = digest_message(digest)
+        # In the person's language: headings, sentences, dates, links.
+        with translation.override(language_of(person)):
+            digest = build_digest(person, now, calendar_url)
+            built += 1
+            if digest.is_empty:
+                continue
+            message = digest_message(digest)
         if dry_run:
             if write:
                 write(message)

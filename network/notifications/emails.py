@@ -8,8 +8,9 @@ from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from home.languages import language_of
 from home.links import absolute_url
 from home.models import NetworkSettings
 from members.viewer import Viewer
@@ -97,18 +98,20 @@ def send_notification_emails(notification_ids):
             .filter(pk__in=ids)
             .select_related(*DESCRIBED_RELATIONS)
         )
-        for notification in readable:
-            sentence, address = describe(notification, calendar_url)
-            messages.append(
-                email_message(
-                    user,
-                    sentence,
-                    "notification",
-                    {"sentence": sentence, "url": absolute_url(address)},
-                    notification.kind,
+        # In the person's language: its words, dates and the links' prefix.
+        with translation.override(language_of(user)):
+            for notification in readable:
+                sentence, address = describe(notification, calendar_url)
+                messages.append(
+                    email_message(
+                        user,
+                        sentence,
+                        "notification",
+                        {"sentence": sentence, "url": absolute_url(address)},
+                        notification.kind,
+                    )
                 )
-            )
-            sent.append(notification.pk)
+                sent.append(notification.pk)
     if messages:
         get_connection().send_messages(messages)
         Notification.objects.filter(pk__in=sent).update(emailed_at=timezone.now())

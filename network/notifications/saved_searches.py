@@ -152,11 +152,11 @@ def summary(results):
     page lists them (their labels), cut to the name's length."""
     parts = []
     if results.search.q:
-        parts.append(f"\u201c{results.search.q}\u201d")
+        parts.append(f"“{results.search.q}”")
     parts += [str(option.label) for _facet, option in results.selected_filters]
     text = ", ".join(parts)
     if len(text) > NAME_LENGTH:
-        text = text[: NAME_LENGTH - 1].rstrip(", ") + "\u2026"
+        text = text[: NAME_LENGTH - 1].rstrip(", ") + "…"
     return text
 
 

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # An English address asked for by someone who prefers Spanish: to /es/….
+    "home.languages.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -148,7 +150,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# English at today's addresses, Spanish under /es/ (home.languages). Each is
+# named in its own language in the switcher (Django's language info).
+LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 # django-countries names countries as people say them ("South Korea", "Bolivia"), but
 # the United States by its ISO name; write it as the network's members do.
 COUNTRIES_OVERRIDE = {"US": _("United States")}

@@ -119,7 +119,9 @@
         return;
       }
       var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-      ws = new WebSocket(scheme + location.host + "/ws/board/");
+      // The server writes its messages in the page's language.
+      var lang = encodeURIComponent(document.documentElement.lang || "");
+      ws = new WebSocket(scheme + location.host + "/ws/board/?lang=" + lang);
       ws.addEventListener("message", function (event) {
         var message;
         try {
@@ -394,7 +396,8 @@
       // The server formats the time as the page it rendered does.
       var time = part(article, "time");
       time.setAttribute("datetime", post.created);
-      time.textContent = post.created_label || post.created;
+      var labels = post.created_labels || {};
+      time.textContent = labels[document.documentElement.lang] || labels.en || post.created;
       if (!post.edited) {
         drop(part(article, "edited"));
       }

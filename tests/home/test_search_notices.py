@@ -5,6 +5,7 @@ facet does not offer, and page numbers no list has. Every class is tried on both
 lists built on the engine, the directory and the library, and every facet each
 declares is given a value it does not offer."""
 
+import re
 import html
 
 import pytest
@@ -130,7 +131,9 @@ def test_many_refused_values_are_counted_not_all_listed(client, sections):
     text = page(client, "/members/", {"issue": [f"area-{n}" for n in range(30)]})
 
     assert "and 25 more" in text
-    assert "area-29" not in text
+    # Not listed to the reader (the page's own address, in the language links'
+    # attributes, still carries what was asked).
+    assert "area-29" not in re.sub(r"<[^>]*>", " ", text)
 
 
 def test_a_refused_value_is_shown_escaped_and_shortened(client, sections):

@@ -251,13 +251,15 @@ def test_a_live_post_shows_its_time_as_the_rendered_thread_does(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         post = actions.do_create_post(board.bob, board.thread, "Timely.", board.beta)
-    live_label = layer.events()[0]["post"]["created_label"]
+    labels = layer.events()[0]["post"]["created_labels"]
 
     client.force_login(board.bob)
-    page = client.get(f"/board/{board.room.slug}/{board.thread.pk}/").content.decode()
-
-    assert f'<time datetime="{post.created_at:%Y}' in page
-    assert f">{live_label}</time>" in page
+    for code, prefix in [("en", ""), ("es", "/es")]:
+        page = client.get(
+            f"{prefix}/board/{board.room.slug}/{board.thread.pk}/"
+        ).content.decode()
+        assert f'<time datetime="{post.created_at:%Y}' in page
+        assert f">{labels[code]}</time>" in page, code
 
 
 def test_a_double_submitted_flag_is_refused_clearly_not_with_an_error(

@@ -10,7 +10,10 @@ import logging
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.utils import translation
+from django.utils.translation import gettext as _
 
+from home.languages import socket_language
 from network.board.consumer.database import (
     DatabaseReads,
     session_names_inactive_account,
@@ -35,6 +38,15 @@ MAX_CONSECUTIVE_ERRORS = 20
 
 
 class BoardConsumer(Subscriptions, Watcher, DatabaseReads, AsyncJsonWebsocketConsumer):
+    async def dispatch(self, message):
+        # Every frame this socket sends is in the page's language: the page names
+        # it (?lang=), else the switcher's cookie, else the browser's. The watcher
+        # task, started inside, inherits it.
+        if not hasattr(self, "language"):
+            self.language = socket_language(self.scope)
+        with translation.override(self.language):
+            await super().dispatch(message)
+
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
@@ -103,7 +115,7 @@ class BoardConsumer(Subscriptions, Watcher, DatabaseReads, AsyncJsonWebsocketCon
             if not self.rate.allow():
                 raise ProtocolError(
                     "rate_limited",
-                    "Too many messages: slow down and try again in a moment.",
+                    _("Too many messages: slow down and try again in a moment."),
                 )
             message = parse_frame(text_data, bytes_data)
             await self.dispatch_message(message)
@@ -123,7 +135,10 @@ class BoardConsumer(Subscriptions, Watcher, DatabaseReads, AsyncJsonWebsocketCon
             for room_id in request.get("rooms") or [request["room"]]:
                 await self.unsubscribe({"room": room_id, "thread": request["thread"]})
         else:
-            raise ProtocolError("unknown_type", f"Unknown message type: {kind[:40]!r}.")
+            raise ProtocolError(
+                "unknown_type",
+                _("Unknown message type: %(type)s.") % {"type": repr(kind[:40])},
+            )
 
     async def send_error(self, error):
         self.consecutive_errors += 1

@@ -5,6 +5,7 @@ the way every page does; the other reads go through that Viewer.
 
 from channels.db import database_sync_to_async
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from network.board.protocol import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED
 
@@ -59,18 +60,18 @@ class DatabaseReads:
             # Deactivated, not signed out: get_user answers anonymous for both.
             state.update(
                 code=CLOSE_FORBIDDEN,
-                message="Your account may no longer use the board.",
+                message=_("Your account may no longer use the board."),
             )
             return state
         if viewer.is_anonymous:
             state.update(
-                code=CLOSE_UNAUTHENTICATED, message="You have been signed out."
+                code=CLOSE_UNAUTHENTICATED, message=_("You have been signed out.")
             )
             return state
         if not viewer.may_use_board:
             state.update(
                 code=CLOSE_FORBIDDEN,
-                message="Your account may no longer use the board.",
+                message=_("Your account may no longer use the board."),
             )
             return state
         # Computed here, in this thread, not later on the event loop.

@@ -6,6 +6,8 @@ it joins, and dropping what it may no longer read.
 
 import contextlib
 
+from django.utils.translation import gettext as _
+
 from network.board.protocol import MAX_SUBSCRIPTIONS, ProtocolError
 
 
@@ -19,7 +21,8 @@ class Subscriptions:
         if len(self.subscriptions) + len(new) > MAX_SUBSCRIPTIONS:
             raise ProtocolError(
                 "too_many_subscriptions",
-                f"At most {MAX_SUBSCRIPTIONS} rooms can be followed on one socket.",
+                _("At most %(limit)d rooms can be followed on one socket.")
+                % {"limit": MAX_SUBSCRIPTIONS},
             )
         readable = await self.readable_rooms(room_ids)
         try:
@@ -51,13 +54,14 @@ class Subscriptions:
         if existing is None and len(self.subscriptions) >= MAX_SUBSCRIPTIONS:
             raise ProtocolError(
                 "too_many_subscriptions",
-                f"At most {MAX_SUBSCRIPTIONS} rooms can be followed on one socket.",
+                _("At most %(limit)d rooms can be followed on one socket.")
+                % {"limit": MAX_SUBSCRIPTIONS},
             )
         allowed = await self.may_read(room_id, thread_id)
         if not allowed:
             # The same answer for "does not exist" and "not yours": no probing.
             raise ProtocolError(
-                "not_found", "No such room or thread, or you may not read it."
+                "not_found", _("No such room or thread, or you may not read it.")
             )
         try:
             await self.join_group(("room", room_id))
@@ -146,7 +150,7 @@ class Subscriptions:
                     {
                         "type": "error",
                         "code": "subscription_revoked",
-                        "message": "You may no longer read this room.",
+                        "message": _("You may no longer read this room."),
                         "room": room_id,
                     }
                 )
