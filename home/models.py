@@ -12,6 +12,8 @@ from wagtail.images.models import (
     AbstractRendition,
     Image,
     WagtailImageField,
+    get_rendition_storage,
+    get_rendition_upload_to,
     get_upload_to,
 )
 from wagtail.models import Orderable, Page
@@ -45,6 +47,29 @@ class SiteImage(AbstractImage):
     animations flattened) and stored under the extension of the format written,
     so its renditions carry nothing either."""
 
+    focal_point_x = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("focal point x")
+    )
+    focal_point_y = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("focal point y")
+    )
+    focal_point_width = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("focal point width")
+    )
+    focal_point_height = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("focal point height")
+    )
+    file_size = models.PositiveIntegerField(
+        null=True, editable=False, verbose_name=_("file size")
+    )
+    file_hash = models.CharField(
+        max_length=40,
+        blank=True,
+        editable=False,
+        db_index=True,
+        verbose_name=_("file fingerprint"),
+    )
+
     file = SiteImageField(
         verbose_name=_("file"),
         upload_to=get_upload_to,
@@ -73,14 +98,43 @@ class SiteImage(AbstractImage):
             super()._set_image_file_metadata()
         super().save(*args, **kwargs)
 
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
 
 class SiteRendition(AbstractRendition):
+    filter_spec = models.CharField(
+        max_length=255, db_index=True, verbose_name=_("filter")
+    )
+    file = WagtailImageField(
+        upload_to=get_rendition_upload_to,
+        storage=get_rendition_storage,
+        width_field="width",
+        height_field="height",
+        verbose_name=_("file"),
+    )
+    width = models.IntegerField(editable=False, verbose_name=_("width"))
+    height = models.IntegerField(editable=False, verbose_name=_("height"))
+    focal_point_key = models.CharField(
+        max_length=16,
+        blank=True,
+        default="",
+        editable=False,
+        verbose_name=_("focal point key"),
+    )
+
     image = models.ForeignKey(
-        SiteImage, on_delete=models.CASCADE, related_name="renditions"
+        SiteImage,
+        on_delete=models.CASCADE,
+        related_name="renditions",
+        verbose_name=_("image"),
     )
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+        verbose_name = _("image rendition")
+        verbose_name_plural = _("image renditions")
 
 
 class HomePage(Page):
@@ -88,11 +142,13 @@ class HomePage(Page):
         max_length=600,
         blank=True,
         help_text=_("One or two sentences under the network's name at the top."),
+        verbose_name=_("introduction"),
     )
     body = StreamField(
         BaseStreamBlock(),
         blank=True,
         help_text=_("The rest of the home page: principles, numbers, calls to action."),
+        verbose_name=_("body"),
     )
 
     content_panels = Page.content_panels + [
@@ -110,6 +166,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
 
 @register_setting(icon="site")
@@ -120,24 +177,30 @@ class NetworkSettings(BaseGenericSetting, ClusterableModel):
         max_length=120,
         default="Common Ground",
         help_text=_("The network's name, shown in the header and page titles."),
+        verbose_name=_("network name"),
     )
     tagline = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("A short line under the name, e.g. what the network is for."),
+        verbose_name=_("tagline"),
     )
     contact_email = models.EmailField(
-        blank=True, help_text=_("The address the public can write to.")
+        blank=True,
+        help_text=_("The address the public can write to."),
+        verbose_name=_("contact email"),
     )
     mailing_address = models.TextField(
         blank=True,
         max_length=400,
         help_text=_("Optional. A postal address or P.O. box for the network itself."),
+        verbose_name=_("mailing address"),
     )
     principles_intro = models.TextField(
         blank=True,
         max_length=600,
         help_text=_("A sentence introducing the principles members share."),
+        verbose_name=_("principles introduction"),
     )
     member_edits_need_review = models.BooleanField(
         default=True,
@@ -145,6 +208,7 @@ class NetworkSettings(BaseGenericSetting, ClusterableModel):
             "When on, changes members make to their own profile wait for a "
             "coordinator's review before they go live."
         ),
+        verbose_name=_("member edits need review"),
     )
 
     panels = [
@@ -171,15 +235,28 @@ class NetworkSettings(BaseGenericSetting, ClusterableModel):
 
     class Meta:
         verbose_name = _("network settings")
+        verbose_name_plural = _("network settings")
 
 
 class NetworkPrinciple(Orderable):
-    settings = ParentalKey(
-        NetworkSettings, on_delete=models.CASCADE, related_name="principles"
+    sort_order = models.IntegerField(
+        null=True, blank=True, editable=False, verbose_name=_("order")
     )
-    title = models.CharField(max_length=120, help_text=_("The principle in brief."))
+
+    settings = ParentalKey(
+        NetworkSettings,
+        on_delete=models.CASCADE,
+        related_name="principles",
+        verbose_name=_("network settings"),
+    )
+    title = models.CharField(
+        max_length=120, help_text=_("The principle in brief."), verbose_name=_("title")
+    )
     text = models.TextField(
-        max_length=600, blank=True, help_text=_("A sentence or two explaining it.")
+        max_length=600,
+        blank=True,
+        help_text=_("A sentence or two explaining it."),
+        verbose_name=_("text"),
     )
 
     panels = [FieldPanel("title"), FieldPanel("text")]
@@ -187,17 +264,37 @@ class NetworkPrinciple(Orderable):
     def __str__(self):
         return self.title
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("network principle")
+        verbose_name_plural = _("network principles")
+
 
 class SocialLink(Orderable):
+    sort_order = models.IntegerField(
+        null=True, blank=True, editable=False, verbose_name=_("order")
+    )
+
     settings = ParentalKey(
-        NetworkSettings, on_delete=models.CASCADE, related_name="social_links"
+        NetworkSettings,
+        on_delete=models.CASCADE,
+        related_name="social_links",
+        verbose_name=_("network settings"),
     )
     label = models.CharField(
-        max_length=60, help_text=_("The service's name, e.g. 'Mastodon'.")
+        max_length=60,
+        help_text=_("The service's name, e.g. 'Mastodon'."),
+        verbose_name=_("label"),
     )
-    url = models.URLField(help_text=_("The full address of the network's profile."))
+    url = models.URLField(
+        help_text=_("The full address of the network's profile."),
+        verbose_name=_("web address"),
+    )
 
     panels = [FieldPanel("label"), FieldPanel("url")]
 
     def __str__(self):
         return self.label
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("social link")
+        verbose_name_plural = _("social links")

@@ -151,11 +151,13 @@ class CampaignPage(RoutablePageMixin, Page):
     summary = models.CharField(
         max_length=300,
         help_text=_("One or two sentences: what the campaign wants to change."),
+        verbose_name=_("summary"),
     )
     body = StreamField(
         CampaignStreamBlock(),
         blank=True,
         help_text=_("The campaign's story, evidence and documents."),
+        verbose_name=_("body"),
     )
     issue_areas = ClusterTaggableManager(
         through=CampaignIssueArea,
@@ -171,12 +173,19 @@ class CampaignPage(RoutablePageMixin, Page):
         help_text=_(
             "Concluded campaigns take no new sign-ons, withdrawals or pledges."
         ),
+        verbose_name=_("status"),
     )
     start_date = models.DateField(
-        null=True, blank=True, help_text=_("When the campaign starts.")
+        null=True,
+        blank=True,
+        help_text=_("When the campaign starts."),
+        verbose_name=_("start date"),
     )
     end_date = models.DateField(
-        null=True, blank=True, help_text=_("When it ends, if it has an end.")
+        null=True,
+        blank=True,
+        help_text=_("When it ends, if it has an end."),
+        verbose_name=_("end date"),
     )
     ask = models.CharField(
         max_length=300,
@@ -198,10 +207,12 @@ class CampaignPage(RoutablePageMixin, Page):
         help_text=_(
             "List sign-ons at once instead of waiting for a coordinator's approval."
         ),
+        verbose_name=_("approve sign-ons automatically"),
     )
     accepts_pledges = models.BooleanField(
         default=True,
         help_text=_("Let individual supporters add their name to the campaign."),
+        verbose_name=_("accepts pledges"),
     )
 
     objects = CampaignManager()
@@ -269,6 +280,7 @@ class CampaignPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
 
     def clean(self):
         super().clean()

@@ -103,10 +103,16 @@ class EventIssueArea(ItemBase):
     """Tags events with the shared IssueArea taxonomy."""
 
     tag = models.ForeignKey(
-        "members.IssueArea", on_delete=models.CASCADE, related_name="event_items"
+        "members.IssueArea",
+        on_delete=models.CASCADE,
+        related_name="event_items",
+        verbose_name=_("issue area"),
     )
     content_object = ParentalKey(
-        "campaigns.Event", on_delete=models.CASCADE, related_name="issue_area_items"
+        "campaigns.Event",
+        on_delete=models.CASCADE,
+        related_name="issue_area_items",
+        verbose_name=_("event"),
     )
 
     class Meta:
@@ -115,6 +121,8 @@ class EventIssueArea(ItemBase):
                 fields=["tag", "content_object"], name="one_tag_per_event"
             )
         ]
+        verbose_name = _("event issue area")
+        verbose_name_plural = _("event issue areas")
 
 
 def local_datetime(day, time, zone_name):
@@ -126,44 +134,61 @@ class Event(index.Indexed, ClusterableModel):
     submission deadline… Times are typed in the event's own time zone; `starts_at`
     and `ends_at` are the same instants, stored for ordering and feeds."""
 
-    title = models.CharField(max_length=160, help_text=_("What happens, in a line."))
+    title = models.CharField(
+        max_length=160, help_text=_("What happens, in a line."), verbose_name=_("title")
+    )
     kind = models.CharField(
         max_length=24,
         choices=EventKind.choices,
         default=EventKind.MEETING,
         db_index=True,
         help_text=_("What sort of date this is."),
+        verbose_name=_("kind"),
     )
-    date = models.DateField(help_text=_("The day it happens or starts."))
+    date = models.DateField(
+        help_text=_("The day it happens or starts."), verbose_name=_("date")
+    )
     start_time = models.TimeField(
         null=True,
         blank=True,
         help_text=_("Local time in the zone below. Leave empty for an all-day item."),
+        verbose_name=_("start time"),
     )
     end_date = models.DateField(
         null=True,
         blank=True,
         help_text=_("For items over several days, the last day."),
+        verbose_name=_("end date"),
     )
     end_time = models.TimeField(
-        null=True, blank=True, help_text=_("Local end time, if known.")
+        null=True,
+        blank=True,
+        help_text=_("Local end time, if known."),
+        verbose_name=_("end time"),
     )
     time_zone = models.CharField(
         max_length=40,
         choices=TIME_ZONE_CHOICES,
         default="America/New_York",
         help_text=_("The zone the times above are in: where the event happens."),
+        verbose_name=_("time zone"),
     )
     location = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("City and venue, or 'Online'. Never a private address."),
+        verbose_name=_("location"),
     )
     description = models.TextField(
-        max_length=2000, blank=True, help_text=_("What it is and how to take part.")
+        max_length=2000,
+        blank=True,
+        help_text=_("What it is and how to take part."),
+        verbose_name=_("description"),
     )
     link = models.URLField(
-        blank=True, help_text=_("Where to find more, e.g. the UN session's page.")
+        blank=True,
+        help_text=_("Where to find more, e.g. the UN session's page."),
+        verbose_name=_("link"),
     )
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
@@ -172,6 +197,7 @@ class Event(index.Indexed, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="events",
         help_text=_("The campaign this belongs to, if any."),
+        verbose_name=_("campaign"),
     )
     issue_areas = ClusterTaggableManager(
         through=EventIssueArea,
@@ -180,10 +206,16 @@ class Event(index.Indexed, ClusterableModel):
         help_text=_("Issue areas from the network's shared list."),
     )
     # Calendar apps match updates by UID: never changes once created.
-    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    starts_at = models.DateTimeField(editable=False, db_index=True)
-    ends_at = models.DateTimeField(editable=False, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    uid = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False, verbose_name=_("calendar ID")
+    )
+    starts_at = models.DateTimeField(
+        editable=False, db_index=True, verbose_name=_("starts")
+    )
+    ends_at = models.DateTimeField(
+        editable=False, db_index=True, verbose_name=_("ends")
+    )
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("last changed"))
 
     objects = EventQuerySet.as_manager()
 

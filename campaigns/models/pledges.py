@@ -11,22 +11,33 @@ class Pledge(models.Model):
     exported by coordinators; removed when the supporter asks."""
 
     campaign = models.ForeignKey(
-        "campaigns.CampaignPage", on_delete=models.CASCADE, related_name="pledges"
+        "campaigns.CampaignPage",
+        on_delete=models.CASCADE,
+        related_name="pledges",
+        verbose_name=_("campaign"),
     )
-    name = models.CharField(max_length=120, help_text=_("The supporter's name."))
+    name = models.CharField(
+        max_length=120, help_text=_("The supporter's name."), verbose_name=_("name")
+    )
     # Stored lower-cased: the same address pledging again updates this row.
-    email = models.EmailField(max_length=254, help_text=_("The supporter's email."))
+    email = models.EmailField(
+        max_length=254, help_text=_("The supporter's email."), verbose_name=_("email")
+    )
     postcode = models.CharField(
-        max_length=12, help_text=_("ZIP or postal code, for counting by place.")
+        max_length=12,
+        help_text=_("ZIP or postal code, for counting by place."),
+        verbose_name=_("postcode"),
     )
     consented_at = models.DateTimeField(
-        help_text=_("When the supporter agreed to the network keeping these details.")
+        help_text=_("When the supporter agreed to the network keeping these details."),
+        verbose_name=_("consented"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("last changed"))
 
     class Meta:
         verbose_name = _("pledge")
+        verbose_name_plural = _("pledges")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
@@ -79,30 +90,49 @@ class PendingPledge(models.Model):
         "campaigns.CampaignPage",
         on_delete=models.CASCADE,
         related_name="pending_pledges",
+        verbose_name=_("campaign"),
     )
-    name = models.CharField(max_length=120, help_text=_("The name typed in the form."))
+    name = models.CharField(
+        max_length=120,
+        help_text=_("The name typed in the form."),
+        verbose_name=_("name"),
+    )
     # Stored lower-cased, as on Pledge.
     email = models.EmailField(
-        max_length=254, help_text=_("The address the link was sent to.")
+        max_length=254,
+        help_text=_("The address the link was sent to."),
+        verbose_name=_("email"),
     )
     postcode = models.CharField(
-        max_length=12, help_text=_("The ZIP or postal code typed in the form.")
+        max_length=12,
+        help_text=_("The ZIP or postal code typed in the form."),
+        verbose_name=_("postcode"),
     )
     consented_at = models.DateTimeField(
         help_text=_(
             "When the form's consent box was ticked. The pledge's own consent is "
             "given when the link is confirmed."
-        )
+        ),
+        verbose_name=_("consented"),
     )
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("created")
+    )
     # Set when the link is emailed (by the task that sends it, so the token is
     # never stored anywhere, the task queue included); empty if it was not sent.
-    token_digest = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    token_digest = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        verbose_name=_("confirmation code (hashed)"),
+    )
 
     objects = PendingPledgeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("unconfirmed pledge")
+        verbose_name_plural = _("unconfirmed pledges")
 
     def __str__(self):
         return f"{self.name} – {self.campaign} (unconfirmed)"

@@ -13,6 +13,7 @@ class CampaignIndexPage(RoutablePageMixin, Page):
         max_length=600,
         blank=True,
         help_text=_("A sentence or two above the list of campaigns."),
+        verbose_name=_("introduction"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -23,6 +24,7 @@ class CampaignIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("campaign index")
+        verbose_name_plural = _("campaign indexes")
 
     def route(self, request, path_components):
         # A campaign, with its counts, in one query (the generic route fetches the
@@ -69,6 +71,7 @@ class CalendarPage(RoutablePageMixin, Page):
         max_length=600,
         blank=True,
         help_text=_("A sentence or two above the calendar."),
+        verbose_name=_("introduction"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -79,6 +82,7 @@ class CalendarPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("calendar")
+        verbose_name_plural = _("calendars")
 
     @path("")
     def calendar(self, request):

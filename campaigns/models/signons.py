@@ -69,12 +69,16 @@ class SignOn(models.Model):
     first). A withdrawn sign-on keeps its row and may be renewed."""
 
     campaign = models.ForeignKey(
-        "campaigns.CampaignPage", on_delete=models.CASCADE, related_name="signons"
+        "campaigns.CampaignPage",
+        on_delete=models.CASCADE,
+        related_name="signons",
+        verbose_name=_("campaign"),
     )
     organization = models.ForeignKey(
         "members.MemberOrganizationPage",
         on_delete=models.CASCADE,
         related_name="campaign_signons",
+        verbose_name=_("organization"),
     )
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -83,6 +87,7 @@ class SignOn(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The organization admin who signed."),
+        verbose_name=_("signed by"),
     )
     unlisted = models.BooleanField(
         default=False,
@@ -95,10 +100,13 @@ class SignOn(models.Model):
         default=SignOnStatus.PENDING,
         db_index=True,
         help_text=_("Approve to count the sign-on and list it (unless unlisted)."),
+        verbose_name=_("status"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("last changed"))
+    decided_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("decided")
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -106,12 +114,14 @@ class SignOn(models.Model):
         editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("decided by"),
     )
 
     objects = SignOnQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sign-on")
+        verbose_name_plural = _("sign-ons")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(

@@ -60,6 +60,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         max_length=600,
         blank=True,
         help_text=_("A sentence or two above the news."),
+        verbose_name=_("introduction"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -70,6 +71,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
 
     def news(self):
         return (
@@ -100,10 +102,16 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
 class NewsIssueArea(ItemBase):
     tag = models.ForeignKey(
-        "members.IssueArea", on_delete=models.CASCADE, related_name="news_items"
+        "members.IssueArea",
+        on_delete=models.CASCADE,
+        related_name="news_items",
+        verbose_name=_("issue area"),
     )
     content_object = ParentalKey(
-        "campaigns.NewsPage", on_delete=models.CASCADE, related_name="issue_area_items"
+        "campaigns.NewsPage",
+        on_delete=models.CASCADE,
+        related_name="issue_area_items",
+        verbose_name=_("news item"),
     )
 
     class Meta:
@@ -112,6 +120,8 @@ class NewsIssueArea(ItemBase):
                 fields=["tag", "content_object"], name="one_tag_per_news_item"
             )
         ]
+        verbose_name = _("news issue area")
+        verbose_name_plural = _("news issue areas")
 
 
 def today():
@@ -120,11 +130,15 @@ def today():
 
 class NewsPage(Page):
     date = models.DateField(
-        default=today, db_index=True, help_text=_("The date the news is dated.")
+        default=today,
+        db_index=True,
+        help_text=_("The date the news is dated."),
+        verbose_name=_("date"),
     )
     summary = models.CharField(
         max_length=300,
         help_text=_("One or two sentences shown in lists, feeds and on the home page."),
+        verbose_name=_("summary"),
     )
     featured_image = models.ForeignKey(
         "home.SiteImage",
@@ -133,6 +147,7 @@ class NewsPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Optional. Re-encoded on upload without metadata."),
+        verbose_name=_("featured image"),
     )
     featured_image_alt = models.CharField(
         max_length=250,
@@ -143,7 +158,12 @@ class NewsPage(Page):
             "image."
         ),
     )
-    body = StreamField(BaseStreamBlock(), blank=True, help_text=_("The news itself."))
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text=_("The news itself."),
+        verbose_name=_("body"),
+    )
     issue_areas = ClusterTaggableManager(
         through=NewsIssueArea,
         blank=True,

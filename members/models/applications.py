@@ -48,7 +48,9 @@ class MembershipApplication(PlaceNames, index.Indexed, models.Model):
     from here."""
 
     organization_name = models.CharField(
-        max_length=255, help_text=_("As it should appear on the site.")
+        max_length=255,
+        help_text=_("As it should appear on the site."),
+        verbose_name=_("organization name"),
     )
     summary = models.CharField(
         max_length=300,
@@ -159,20 +161,25 @@ class MembershipApplication(PlaceNames, index.Indexed, models.Model):
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.SUBMITTED,
         db_index=True,
+        verbose_name=_("status"),
     )
-    submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(
+        default=timezone.now, db_index=True, verbose_name=_("submitted")
+    )
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided"))
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("decided by"),
     )
     decision_reason = models.TextField(
         max_length=2000,
         blank=True,
         help_text=_("Sent to the contact when an application is declined."),
+        verbose_name=_("decision reason"),
     )
     organization = models.ForeignKey(
         "members.MemberOrganizationPage",
@@ -181,6 +188,7 @@ class MembershipApplication(PlaceNames, index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="applications",
         help_text=_("The profile created when the application was approved."),
+        verbose_name=_("organization"),
     )
 
     objects = MembershipApplicationQuerySet.as_manager()
@@ -196,6 +204,7 @@ class MembershipApplication(PlaceNames, index.Indexed, models.Model):
 
     class Meta:
         verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
         ordering = ["-submitted_at", "-pk"]
 
     def __str__(self):
@@ -250,22 +259,32 @@ class Invitation(models.Model):
     # admin's "usage" lists), which would otherwise be rewritten at every save.
     wagtail_reference_index_ignore = True
 
-    email = models.EmailField()
+    email = models.EmailField(verbose_name=_("email"))
     organization = models.ForeignKey(
         "members.MemberOrganizationPage",
         on_delete=models.CASCADE,
         related_name="invitations",
+        verbose_name=_("organization"),
     )
     role = models.CharField(
-        max_length=16, choices=Membership.Role.choices, default=Membership.Role.EDITOR
+        max_length=16,
+        choices=Membership.Role.choices,
+        default=Membership.Role.EDITOR,
+        verbose_name=_("role"),
     )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(
+        max_length=64,
+        unique=True,
+        editable=False,
+        verbose_name=_("invitation code (hashed)"),
+    )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("invited by"),
     )
     application = models.ForeignKey(
         MembershipApplication,
@@ -273,22 +292,27 @@ class Invitation(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="invitations",
+        verbose_name=_("application"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    accepted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    expires_at = models.DateTimeField(verbose_name=_("expires"))
+    accepted_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("accepted")
+    )
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("accepted by"),
     )
 
     objects = InvitationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):

@@ -23,6 +23,7 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
         max_length=600,
         blank=True,
         help_text=_("A sentence or two above the search box."),
+        verbose_name=_("introduction"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -33,6 +34,7 @@ class MemberDirectoryPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("member directory")
+        verbose_name_plural = _("member directories")
 
     # Imports inside the routes: members.directory and friends import this module.
 

@@ -14,6 +14,7 @@ class IssueAreaIndexPage(RoutablePageMixin, Page):
         max_length=600,
         blank=True,
         help_text=_("A sentence or two above the list of issue areas."),
+        verbose_name=_("introduction"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -24,6 +25,7 @@ class IssueAreaIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("issue areas index")
+        verbose_name_plural = _("issue areas indexes")
 
     @path("", name="index")
     def index(self, request):

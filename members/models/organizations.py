@@ -59,12 +59,14 @@ class MemberOrganizationPage(IndexedWithRelations, PlaceNames, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Square works best. Re-encoded on upload without metadata."),
+        verbose_name=_("logo"),
     )
     # Labels and help texts are worded for the organization's own staff: the
     # profile form at /account/ takes them from here (members.forms.profile).
     summary = models.CharField(
         max_length=300,
         help_text=_("One or two sentences, up to 300 characters."),
+        verbose_name=_("summary"),
     )
     # Plain text as members type it; the page shows its paragraphs (`linebreaks`).
     mission = models.TextField(
@@ -129,10 +131,15 @@ class MemberOrganizationPage(IndexedWithRelations, PlaceNames, Page):
         verbose_name=_("year founded"),
     )
     founding_member = models.BooleanField(
-        default=False, help_text=_("Among the organizations that founded the network.")
+        default=False,
+        help_text=_("Among the organizations that founded the network."),
+        verbose_name=_("founding member"),
     )
     member_since = models.DateField(
-        null=True, blank=True, help_text=_("When the network admitted you.")
+        null=True,
+        blank=True,
+        help_text=_("When the network admitted you."),
+        verbose_name=_("member since"),
     )
     membership_status = models.CharField(
         max_length=16,
@@ -142,8 +149,9 @@ class MemberOrganizationPage(IndexedWithRelations, PlaceNames, Page):
             "Set by coordinators. Suspended organizations lose member access and "
             "leave the directory."
         ),
+        verbose_name=_("membership status"),
     )
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, verbose_name=_("website"))
     public_email = models.EmailField(
         blank=True,
         verbose_name=_("public email address"),
@@ -156,14 +164,19 @@ class MemberOrganizationPage(IndexedWithRelations, PlaceNames, Page):
         help_text=_("Members-only: never shown to visitors."),
     )
     contact_email = models.EmailField(
-        blank=True, help_text=_("Members-only: never shown to visitors.")
+        blank=True,
+        help_text=_("Members-only: never shown to visitors."),
+        verbose_name=_("contact email"),
     )
     contact_phone = models.CharField(
         max_length=40,
         blank=True,
         help_text=_("Members-only: never shown to visitors."),
+        verbose_name=_("contact phone"),
     )
-    looking_for_partners_on = models.TextField(max_length=1000, blank=True)
+    looking_for_partners_on = models.TextField(
+        max_length=1000, blank=True, verbose_name=_("looking for partners on")
+    )
     led_by_directly_affected = models.BooleanField(
         default=False,
         verbose_name=_(
@@ -290,6 +303,7 @@ class MemberOrganizationPage(IndexedWithRelations, PlaceNames, Page):
 
     class Meta:
         verbose_name = _("member organization")
+        verbose_name_plural = _("member organizations")
 
     def clean(self):
         super().clean()

@@ -20,7 +20,9 @@ class IssueAreaSuggestionQuerySet(models.QuerySet):
 
 
 class IssueAreaSuggestion(models.Model):
-    name = models.CharField(max_length=80, help_text=_("The issue area as typed."))
+    name = models.CharField(
+        max_length=80, help_text=_("The issue area as typed."), verbose_name=_("name")
+    )
     # Exactly one of these: an application to join, or a member's profile edit.
     application = models.ForeignKey(
         "members.MembershipApplication",
@@ -28,6 +30,7 @@ class IssueAreaSuggestion(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="issue_area_suggestions",
+        verbose_name=_("application"),
     )
     organization = models.ForeignKey(
         "members.MemberOrganizationPage",
@@ -35,6 +38,7 @@ class IssueAreaSuggestion(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="issue_area_suggestions",
+        verbose_name=_("organization"),
     )
     suggested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -42,14 +46,18 @@ class IssueAreaSuggestion(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("suggested by"),
     )
-    suggested_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    suggested_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("suggested")
+    )
 
     status = models.CharField(
         max_length=16,
         choices=SuggestionStatus.choices,
         default=SuggestionStatus.PENDING,
         db_index=True,
+        verbose_name=_("status"),
     )
     issue_area = models.ForeignKey(
         "members.IssueArea",
@@ -58,6 +66,7 @@ class IssueAreaSuggestion(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The issue area it was added as or matched to."),
+        verbose_name=_("issue area"),
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -65,18 +74,21 @@ class IssueAreaSuggestion(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided"))
     decision_note = models.TextField(
         max_length=1000,
         blank=True,
         help_text=_("Why, in a sentence; shown to the organization's team."),
+        verbose_name=_("decision note"),
     )
 
     objects = IssueAreaSuggestionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("issue area suggestion")
+        verbose_name_plural = _("issue area suggestions")
         ordering = ["-suggested_at", "-pk"]
         constraints = [
             models.CheckConstraint(

@@ -54,6 +54,7 @@ class AliasedTerm(models.Model):
 
     aliases = models.TextField(
         blank=True,
+        verbose_name=_("other names"),
         help_text=_(
             "Other names people use for this term, one per line (for example "
             "“LGBTQ” for “LGBTIQ+ rights”). Searches find "
@@ -197,12 +198,14 @@ class IssueArea(index.Indexed, AliasedTerm, TagBase):
         max_length=300,
         blank=True,
         help_text=_("One line that says what the issue area covers."),
+        verbose_name=_("description"),
     )
     rights_category = models.CharField(
         max_length=20,
         choices=RightsCategory.choices,
         default=RightsCategory.CROSS_CUTTING,
         help_text=_("Groups the issue areas on the issues page."),
+        verbose_name=_("rights category"),
     )
     # Linked both ways. Hubs and board threads also relate issue areas that many
     # organizations work on together (members.related_rights).
@@ -249,8 +252,12 @@ class IssueArea(index.Indexed, AliasedTerm, TagBase):
 class Approach(AliasedTerm):
     """How an organization works: litigation, grassroots organizing, research…"""
 
-    name = models.CharField(max_length=80, unique=True, help_text=_("Plain name."))
-    slug = models.SlugField(max_length=80, unique=True, help_text=_("Used in URLs."))
+    name = models.CharField(
+        max_length=80, unique=True, help_text=_("Plain name."), verbose_name=_("name")
+    )
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text=_("Used in URLs."), verbose_name=_("slug")
+    )
 
     objects = TermManager()
 
@@ -258,6 +265,7 @@ class Approach(AliasedTerm):
 
     class Meta:
         verbose_name = _("approach")
+        verbose_name_plural = _("approaches")
         ordering = ["name"]
 
     def __str__(self):
@@ -267,8 +275,12 @@ class Approach(AliasedTerm):
 class Population(AliasedTerm):
     """Who an organization serves: immigrants and refugees, workers, children…"""
 
-    name = models.CharField(max_length=80, unique=True, help_text=_("Plain name."))
-    slug = models.SlugField(max_length=80, unique=True, help_text=_("Used in URLs."))
+    name = models.CharField(
+        max_length=80, unique=True, help_text=_("Plain name."), verbose_name=_("name")
+    )
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text=_("Used in URLs."), verbose_name=_("slug")
+    )
 
     objects = TermManager()
 

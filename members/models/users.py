@@ -58,11 +58,17 @@ class Membership(models.Model):
         ADMIN = "admin", _("Organization admin")
         EDITOR = "editor", _("Editor")
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
     organization = models.ForeignKey(
         "members.MemberOrganizationPage",
         on_delete=models.CASCADE,
         related_name="memberships",
+        verbose_name=_("organization"),
     )
     role = models.CharField(
         max_length=16,
@@ -72,11 +78,13 @@ class Membership(models.Model):
             "Admins manage colleagues and sign on for the organization; editors "
             "keep its profile current."
         ),
+        verbose_name=_("role"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "organization"], name="one_membership_per_user_and_org"

@@ -116,17 +116,25 @@ class Notification(models.Model):
         SENT_BACK = "sent_back", _("sent back")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("user"),
     )
-    kind = models.CharField(max_length=40, choices=NotificationKind.choices)
+    kind = models.CharField(
+        max_length=40, choices=NotificationKind.choices, verbose_name=_("kind")
+    )
     # How a decision went, for the kinds that tell one.
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(
+        max_length=20, choices=Outcome.choices, blank=True, verbose_name=_("outcome")
+    )
     post = models.ForeignKey(
         "network.Post",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("post"),
     )
     organization = models.ForeignKey(
         "members.MemberOrganizationPage",
@@ -135,6 +143,7 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("The organization it is about."),
+        verbose_name=_("organization"),
     )
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -143,6 +152,7 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("The campaign, update or resource it is about."),
+        verbose_name=_("page"),
     )
     event = models.ForeignKey(
         "campaigns.Event",
@@ -150,6 +160,7 @@ class Notification(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("event"),
     )
     application = models.ForeignKey(
         "members.MembershipApplication",
@@ -157,6 +168,7 @@ class Notification(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("application"),
     )
     suggestion = models.ForeignKey(
         "members.IssueAreaSuggestion",
@@ -164,6 +176,7 @@ class Notification(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("suggestion"),
     )
     saved_search = models.ForeignKey(
         "network.SavedSearch",
@@ -171,14 +184,21 @@ class Notification(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("saved search"),
     )
     # Set for what must reach a person once only (a reminder per deadline and
     # lead time): a second attempt with the same key adds nothing.
-    once_key = models.CharField(max_length=100, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True)
-    digested_at = models.DateTimeField(null=True, blank=True)
+    once_key = models.CharField(
+        max_length=100, blank=True, verbose_name=_("sent-once key")
+    )
+    created_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("created")
+    )
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("read"))
+    emailed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("emailed"))
+    digested_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("sent in a digest")
+    )
 
     objects = NotificationQuerySet.as_manager()
 
@@ -192,6 +212,8 @@ class Notification(models.Model):
                 name="a_notification_once_per_key",
             )
         ]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.user_id}"
@@ -207,11 +229,16 @@ class NotificationPreference(models.Model):
     DIGEST = "digest"
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("user"),
     )
-    kind = models.CharField(max_length=40)
-    delivery = models.CharField(max_length=10, choices=Delivery.choices)
-    updated_at = models.DateTimeField(auto_now=True)
+    kind = models.CharField(max_length=40, verbose_name=_("kind"))
+    delivery = models.CharField(
+        max_length=10, choices=Delivery.choices, verbose_name=_("delivery")
+    )
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("last changed"))
 
     class Meta:
         constraints = [
@@ -219,6 +246,8 @@ class NotificationPreference(models.Model):
                 fields=["user", "kind"], name="one_preference_per_user_and_kind"
             )
         ]
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
 
     def __str__(self):
         return f"{self.kind}: {self.delivery} for {self.user_id}"
@@ -245,7 +274,10 @@ class Follow(models.Model):
     wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("user"),
     )
     issue_area = models.ForeignKey(
         "members.IssueArea",
@@ -253,6 +285,7 @@ class Follow(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("issue area"),
     )
     room = models.ForeignKey(
         "network.Room",
@@ -260,6 +293,7 @@ class Follow(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("room"),
     )
     thread = models.ForeignKey(
         "network.Thread",
@@ -267,6 +301,7 @@ class Follow(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("thread"),
     )
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
@@ -274,6 +309,7 @@ class Follow(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("campaign"),
     )
     organization = models.ForeignKey(
         "members.MemberOrganizationPage",
@@ -281,9 +317,10 @@ class Follow(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("organization"),
     )
-    muted = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    muted = models.BooleanField(default=False, verbose_name=_("muted"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         constraints = [
@@ -299,6 +336,8 @@ class Follow(models.Model):
                 for target in FOLLOW_TARGETS
             ),
         ]
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
 
     def __str__(self):
         verb = "mutes" if self.muted else "follows"
@@ -321,13 +360,18 @@ class SavedSearch(models.Model):
         LIBRARY = "library", _("Resource library")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("user"),
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    query = models.CharField(max_length=1000, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    query = models.CharField(max_length=1000, blank=True, verbose_name=_("query"))
     name = models.CharField(max_length=120, verbose_name=_("name"))
-    created_at = models.DateTimeField(auto_now_add=True)
-    checked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    checked_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("last checked")
+    )
 
     class Meta:
         ordering = ["name", "pk"]
@@ -336,6 +380,8 @@ class SavedSearch(models.Model):
                 fields=["user", "kind", "query"], name="one_saved_search_per_query"
             )
         ]
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
 
     def __str__(self):
         return self.name

@@ -16,6 +16,7 @@ class ResourceIndexPage(Page):
         max_length=600,
         blank=True,
         help_text=_("A sentence or two above the search box."),
+        verbose_name=_("introduction"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -26,6 +27,7 @@ class ResourceIndexPage(Page):
 
     class Meta:
         verbose_name = _("resource library")
+        verbose_name_plural = _("resource libraries")
 
     def route(self, request, path_components):
         # One query for the resource and its own fields, and the parent kept for

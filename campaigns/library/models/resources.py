@@ -55,11 +55,13 @@ class ResourcePage(IndexedWithRelations, Page):
     summary = models.CharField(
         max_length=400,
         help_text=_("One or two sentences: what this resource is and who it is for."),
+        verbose_name=_("summary"),
     )
     body = StreamField(
         BaseStreamBlock(),
         blank=True,
         help_text=_("More about the resource: contents, how to use it, credits."),
+        verbose_name=_("body"),
     )
     kind = models.CharField(
         max_length=20,
@@ -67,6 +69,7 @@ class ResourcePage(IndexedWithRelations, Page):
         default=ResourceKind.TOOLKIT,
         db_index=True,
         help_text=_("What sort of resource this is."),
+        verbose_name=_("kind"),
     )
     issue_areas = ClusterTaggableManager(
         through=ResourceIssueArea,
@@ -78,12 +81,14 @@ class ResourcePage(IndexedWithRelations, Page):
         default=today,
         db_index=True,
         help_text=_("When the resource was published (not when it was added here)."),
+        verbose_name=_("publication date"),
     )
     language = models.CharField(
         max_length=8,
         choices=LANGUAGE_CHOICES,
         default="en",
         help_text=_("The language the resource is written or recorded in."),
+        verbose_name=_("language"),
     )
     visibility = models.CharField(
         max_length=16,
@@ -94,6 +99,7 @@ class ResourcePage(IndexedWithRelations, Page):
             "Members-only resources and their documents are never shown to visitors, "
             "search engines, feeds or the API."
         ),
+        verbose_name=_("visibility"),
     )
     submitting_organization = models.ForeignKey(
         "members.MemberOrganizationPage",
@@ -105,6 +111,7 @@ class ResourcePage(IndexedWithRelations, Page):
             "The member organization that submitted it; its staff may edit it from "
             "their account."
         ),
+        verbose_name=_("submitting organization"),
     )
     related_campaign = models.ForeignKey(
         "campaigns.CampaignPage",
@@ -113,6 +120,7 @@ class ResourcePage(IndexedWithRelations, Page):
         on_delete=models.SET_NULL,
         related_name="resources",
         help_text=_("Optional. The network campaign this resource belongs to."),
+        verbose_name=_("related campaign"),
     )
     # UN submissions only.
     answers_deadline = models.ForeignKey(
@@ -140,6 +148,7 @@ class ResourcePage(IndexedWithRelations, Page):
         choices=TreatyBody.choices,
         blank=True,
         help_text=_("For treaty-body submissions: which committee."),
+        verbose_name=_("treaty body"),
     )
     special_procedure = models.CharField(
         max_length=200,
@@ -148,11 +157,13 @@ class ResourcePage(IndexedWithRelations, Page):
             "For special procedures: the mandate, e.g. 'Special Rapporteur on the "
             "right to adequate housing'."
         ),
+        verbose_name=_("special procedure"),
     )
     session = models.CharField(
         max_length=120,
         blank=True,
         help_text=_("For UN submissions: the session, e.g. '51st session (2026)'."),
+        verbose_name=_("session"),
     )
     reviewed_state = CountryField(
         blank=True,
@@ -226,6 +237,7 @@ class ResourcePage(IndexedWithRelations, Page):
 
     class Meta:
         verbose_name = _("resource")
+        verbose_name_plural = _("resources")
 
     def clean(self):
         super().clean()

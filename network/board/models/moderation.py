@@ -30,27 +30,40 @@ class Flag(models.Model):
     # admin's "usage" lists), which would otherwise be rewritten at every save.
     wagtail_reference_index_ignore = True
 
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="flags")
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="flags", verbose_name=_("post")
     )
-    reason = models.CharField(max_length=20, choices=FlagReason.choices)
-    note = models.CharField(max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("reporter"),
+    )
+    reason = models.CharField(
+        max_length=20, choices=FlagReason.choices, verbose_name=_("reason")
+    )
+    note = models.CharField(max_length=500, blank=True, verbose_name=_("note"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    resolved_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("resolved")
+    )
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("resolved by"),
     )
-    resolution = models.CharField(max_length=20, blank=True)
+    resolution = models.CharField(
+        max_length=20, blank=True, verbose_name=_("resolution")
+    )
 
     objects = FlagQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("flag")
+        verbose_name_plural = _("flags")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
@@ -72,20 +85,25 @@ class BoardBan(models.Model):
     wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="board_bans"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="board_bans",
+        verbose_name=_("user"),
     )
-    reason = models.CharField(max_length=300)
+    reason = models.CharField(max_length=300, verbose_name=_("reason"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    lifted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    lifted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("lifted"))
 
     class Meta:
         verbose_name = _("board suspension")
+        verbose_name_plural = _("board suspensions")
 
     def __str__(self):
         return f"{self.user} suspended from posting"

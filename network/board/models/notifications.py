@@ -3,6 +3,7 @@ network.notifications')."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from network.board.models.threads import Thread
 
@@ -13,10 +14,17 @@ class ReadState(models.Model):
     wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("user"),
     )
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
-    last_read_post_id = models.BigIntegerField(default=0)
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, related_name="+", verbose_name=_("thread")
+    )
+    last_read_post_id = models.BigIntegerField(
+        default=0, verbose_name=_("last post read")
+    )
 
     class Meta:
         constraints = [
@@ -24,6 +32,8 @@ class ReadState(models.Model):
                 fields=["user", "thread"], name="one_read_state_per_user_and_thread"
             )
         ]
+        verbose_name = _("read state")
+        verbose_name_plural = _("read states")
 
     def __str__(self):
         return f"{self.user_id} read {self.thread_id} to #{self.last_read_post_id}"

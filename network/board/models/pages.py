@@ -12,6 +12,7 @@ class BoardPage(RoutablePageMixin, Page):
         max_length=600,
         blank=True,
         help_text=_("A sentence or two at the top of the board."),
+        verbose_name=_("introduction"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -22,6 +23,7 @@ class BoardPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("discussion board")
+        verbose_name_plural = _("discussion boards")
 
     @path("")
     def index(self, request):

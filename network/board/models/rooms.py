@@ -34,13 +34,23 @@ class RoomQuerySet(models.QuerySet):
 class Room(models.Model):
     """A room per issue area, per campaign, plus general rooms."""
 
-    kind = models.CharField(max_length=16, choices=RoomKind.choices)
-    slug = models.SlugField(
-        max_length=80, unique=True, help_text=_("The room's address under /board/.")
+    kind = models.CharField(
+        max_length=16, choices=RoomKind.choices, verbose_name=_("kind")
     )
-    name = models.CharField(max_length=120, help_text=_("The room's name."))
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text=_("The room's address under /board/."),
+        verbose_name=_("slug"),
+    )
+    name = models.CharField(
+        max_length=120, help_text=_("The room's name."), verbose_name=_("name")
+    )
     description = models.CharField(
-        max_length=300, blank=True, help_text=_("One line on what the room is for.")
+        max_length=300,
+        blank=True,
+        help_text=_("One line on what the room is for."),
+        verbose_name=_("description"),
     )
     issue_area = models.OneToOneField(
         "members.IssueArea",
@@ -49,6 +59,7 @@ class Room(models.Model):
         on_delete=models.SET_NULL,
         related_name="board_room",
         help_text=_("For issue-area rooms: the area this room is about."),
+        verbose_name=_("issue area"),
     )
     # A campaign room points at its campaign page. Referencing wagtailcore.Page keeps
     # this app's migrations independent of the campaigns app's.
@@ -59,26 +70,37 @@ class Room(models.Model):
         on_delete=models.SET_NULL,
         related_name="board_room",
         help_text=_("For campaign rooms: the campaign this room is about."),
+        verbose_name=_("campaign"),
     )
     coordinators_only = models.BooleanField(
-        default=False, help_text=_("Only coordinators may read and post here.")
+        default=False,
+        help_text=_("Only coordinators may read and post here."),
+        verbose_name=_("coordinators only"),
     )
     archived = models.BooleanField(
         default=False,
         help_text=_("Archived rooms keep their history but take no new threads."),
+        verbose_name=_("archived"),
     )
     position = models.PositiveSmallIntegerField(
-        default=100, help_text=_("Lower comes first among general rooms.")
+        default=100,
+        help_text=_("Lower comes first among general rooms."),
+        verbose_name=_("position"),
     )
     # The last event id handed out in this room: every event gets the next one.
-    last_event_id = models.BigIntegerField(default=0)
-    last_activity_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    last_event_id = models.BigIntegerField(
+        default=0, verbose_name=_("last event number")
+    )
+    last_activity_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("last activity")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     objects = RoomQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("board room")
+        verbose_name_plural = _("board rooms")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -105,12 +127,19 @@ class RoomEvent(models.Model):
         THREAD_CREATED = "thread.created"
         THREAD_UPDATED = "thread.updated"
 
-    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="events")
-    id_in_room = models.BigIntegerField()
-    previous_in_thread = models.BigIntegerField(default=0)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    room = models.ForeignKey(
+        Room, on_delete=models.CASCADE, related_name="events", verbose_name=_("room")
+    )
+    id_in_room = models.BigIntegerField(verbose_name=_("number in the room"))
+    previous_in_thread = models.BigIntegerField(
+        default=0, verbose_name=_("previous event in the thread")
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
     thread = models.ForeignKey(
-        "network.Thread", on_delete=models.CASCADE, related_name="+"
+        "network.Thread",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("thread"),
     )
     post = models.ForeignKey(
         "network.Post",
@@ -118,8 +147,9 @@ class RoomEvent(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("post"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         constraints = [
@@ -128,6 +158,8 @@ class RoomEvent(models.Model):
             )
         ]
         indexes = [models.Index(fields=["thread", "id_in_room"])]
+        verbose_name = _("room event")
+        verbose_name_plural = _("room events")
 
     def __str__(self):
         return f"{self.kind} #{self.id_in_room} in room {self.room_id}"

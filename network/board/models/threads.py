@@ -22,10 +22,16 @@ class ThreadIssueArea(ItemBase):
     """Tags board threads with the shared IssueArea taxonomy."""
 
     tag = models.ForeignKey(
-        "members.IssueArea", on_delete=models.CASCADE, related_name="thread_items"
+        "members.IssueArea",
+        on_delete=models.CASCADE,
+        related_name="thread_items",
+        verbose_name=_("issue area"),
     )
     content_object = ParentalKey(
-        "network.Thread", on_delete=models.CASCADE, related_name="issue_area_items"
+        "network.Thread",
+        on_delete=models.CASCADE,
+        related_name="issue_area_items",
+        verbose_name=_("thread"),
     )
 
     class Meta:
@@ -34,6 +40,8 @@ class ThreadIssueArea(ItemBase):
                 fields=["tag", "content_object"], name="one_tag_per_thread"
             )
         ]
+        verbose_name = _("thread issue area")
+        verbose_name_plural = _("thread issue areas")
 
 
 class ThreadQuerySet(models.QuerySet):
@@ -57,13 +65,18 @@ class ThreadQuerySet(models.QuerySet):
 
 
 class Thread(ClusterableModel):
-    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="threads")
-    title = models.CharField(max_length=160)
+    room = models.ForeignKey(
+        Room, on_delete=models.CASCADE, related_name="threads", verbose_name=_("room")
+    )
+    title = models.CharField(max_length=160, verbose_name=_("title"))
     issue_areas = ClusterTaggableManager(
         through=ThreadIssueArea, blank=True, verbose_name=_("issue areas")
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
     )
     organization = models.ForeignKey(
         "members.MemberOrganizationPage",
@@ -72,20 +85,26 @@ class Thread(ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The organization the author speaks for."),
+        verbose_name=_("organization"),
     )
-    pinned = models.BooleanField(default=False)
-    locked = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_activity_at = models.DateTimeField(db_index=True)
+    pinned = models.BooleanField(default=False, verbose_name=_("pinned"))
+    locked = models.BooleanField(default=False, verbose_name=_("locked"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    last_activity_at = models.DateTimeField(
+        db_index=True, verbose_name=_("last activity")
+    )
     # Posts not hidden by moderators; kept in step by the actions.
-    post_count = models.PositiveIntegerField(default=0)
+    post_count = models.PositiveIntegerField(default=0, verbose_name=_("post count"))
     # The id of this thread's latest event in its room's sequence.
-    last_event_id = models.BigIntegerField(default=0)
+    last_event_id = models.BigIntegerField(
+        default=0, verbose_name=_("last event number")
+    )
 
     objects = ThreadQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("thread")
+        verbose_name_plural = _("threads")
         indexes = [models.Index(fields=["room", "-pinned", "-last_activity_at"])]
 
     def __str__(self):
@@ -125,9 +144,14 @@ class Post(models.Model):
     # admin's "usage" lists), which would otherwise be rewritten at every save.
     wagtail_reference_index_ignore = True
 
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, related_name="posts", verbose_name=_("thread")
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="board_posts"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="board_posts",
+        verbose_name=_("author"),
     )
     organization = models.ForeignKey(
         "members.MemberOrganizationPage",
@@ -135,26 +159,39 @@ class Post(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("organization"),
     )
-    body = models.TextField(help_text=_("Markdown, as the author wrote it."))
-    html = models.TextField(help_text=_("The body rendered and sanitized."))
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    hidden = models.BooleanField(default=False)
-    hidden_at = models.DateTimeField(null=True, blank=True)
+    body = models.TextField(
+        help_text=_("Markdown, as the author wrote it."), verbose_name=_("body")
+    )
+    html = models.TextField(
+        help_text=_("The body rendered and sanitized."), verbose_name=_("body as shown")
+    )
+    created_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("created")
+    )
+    edited_at = models.DateTimeField(null=True, blank=True, verbose_name=_("edited"))
+    hidden = models.BooleanField(default=False, verbose_name=_("hidden"))
+    hidden_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("when hidden")
+    )
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("hidden by"),
     )
-    hidden_reason = models.CharField(max_length=300, blank=True)
+    hidden_reason = models.CharField(
+        max_length=300, blank=True, verbose_name=_("hidden reason")
+    )
 
     objects = PostQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("post")
+        verbose_name_plural = _("posts")
         indexes = [
             models.Index(fields=["thread", "hidden", "id"]),
             models.Index(fields=["author", "created_at"]),
@@ -174,15 +211,20 @@ class PostRevision(models.Model):
     # admin's "usage" lists), which would otherwise be rewritten at every save.
     wagtail_reference_index_ignore = True
 
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
-    body = models.TextField()
-    created_at = models.DateTimeField(
-        help_text=_("When this version was written (created or last edited).")
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("post")
     )
-    replaced_at = models.DateTimeField(auto_now_add=True)
+    body = models.TextField(verbose_name=_("body"))
+    created_at = models.DateTimeField(
+        help_text=_("When this version was written (created or last edited)."),
+        verbose_name=_("created"),
+    )
+    replaced_at = models.DateTimeField(auto_now_add=True, verbose_name=_("replaced"))
 
     class Meta:
         ordering = ["-replaced_at"]
+        verbose_name = _("post revision")
+        verbose_name_plural = _("post revisions")
 
     def __str__(self):
         return f"Earlier version of post #{self.post_id}"
