@@ -11,6 +11,10 @@ from network.api import api_router
 from network.search import site_search
 from network.views import healthz
 
+# Error pages that never repeat the address asked for (home.errors).
+handler404 = "home.errors.page_not_found"
+handler403 = "home.errors.permission_denied"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document-password form, behind the sign-in throttle (before the

@@ -4,6 +4,25 @@ the browser suite (tests/browser) configures Django itself before importing it."
 import pytest
 
 
+def pytest_sessionstart(session):
+    """The translation catalogs compiled before Django reads (and caches) them, as
+    `make test` does first: a catalog changed since is never tested stale."""
+    from home.translations import compile_catalogs
+
+    compile_catalogs()
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A request in Spanish leaves Spanish active in its thread (LocaleMiddleware
+    activates, nothing deactivates): every test starts in the site's language."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def home_page(db):
     """A HomePage made the site's root, as the demo network has it."""

@@ -95,8 +95,7 @@ class AliasedTerm(models.Model):
         for alias in aliases:
             if invisible_characters(alias):
                 errors.setdefault("aliases", []).append(
-                    _("“%(alias)s” contains invisible characters.")
-                    % {"alias": alias}
+                    _("“%(alias)s” contains invisible characters.") % {"alias": alias}
                 )
             elif len(alias) > MAX_ALIAS_LENGTH:
                 errors.setdefault("aliases", []).append(

@@ -28,6 +28,24 @@ PAGES = [
     ("news", "/news/"),
     ("news-item", "/news/joint-upr-submission-sent-to-geneva/"),
 ]
+# The same pages in Spanish (issue 16): the interface is translated, the content
+# keeps the language it was written in.
+PAGES += [
+    (f"es-{name}", f"/es{path}")
+    for name, path in PAGES
+    if name
+    in {
+        "home",
+        "directory-searched",
+        "profile",
+        "campaign",
+        "join",
+        "sign-in",
+        "board-visitor",
+        "resources",
+        "calendar",
+    }
+]
 
 
 @pytest.mark.parametrize(("name", "path"), PAGES)
@@ -61,3 +79,21 @@ def test_skip_link_moves_focus_to_the_main_content(page, live_server_url):
     assert skip.evaluate("element => element === document.activeElement")
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+
+
+def test_the_language_switcher_keeps_the_page_and_its_search(page, live_server_url):
+    page.goto(f"{live_server_url}/members/?q=housing")
+    page.get_by_role("button", name="Español").click()
+    page.wait_for_load_state()
+
+    assert page.url == f"{live_server_url}/es/members/?q=housing"
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.get_by_role("link", name="Iniciar sesión").is_visible()
+    save_screenshot(page, "es-directory-switched")
+
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.url == f"{live_server_url}/members/?q=housing"
+    # Chosen: an English address now stays English.
+    page.goto(f"{live_server_url}/members/")
+    assert page.locator("html").get_attribute("lang") == "en"

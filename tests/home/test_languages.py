@@ -10,16 +10,11 @@ import pytest
 from django.core import mail
 
 from home.languages import choose_language, socket_language
-from home.translations import LOCALE_DIR, catalog_problems, compile_catalogs
+from home.translations import LOCALE_DIR, catalog_problems
 from network.notifications.sending import notify
 from tests.factories import MemberOrganizationPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True, scope="module")
-def compiled():
-    compile_catalogs()
 
 
 # --- which language ------------------------------------------------------------------
@@ -230,3 +225,8 @@ def test_a_spanish_reader_meets_no_english_interface_string(
         shown = {text.rstrip(":").strip().casefold() for text in parser.texts}
         found = sorted(shown & english)
         assert found == [], (path, found)
+
+
+def test_the_switcher_sets_no_cookie_on_a_visitors_page(client, directory):
+    for path in ["/members/", "/es/members/"]:
+        assert not client.get(path).cookies, path

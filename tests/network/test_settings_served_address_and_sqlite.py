@@ -164,12 +164,14 @@ def test_make_run_gives_every_step_the_dev_servers_address(tmp_path):
 
     steps = [line for line in make_run() if line.startswith("http")]
     assert steps == [
+        f"{SERVED_AT} compile_translations",
         f"{SERVED_AT} migrate",
         f"{SERVED_AT} seed_network",
         f"{SERVED_AT} runserver",
     ]
     chosen = make_run(WAGTAILADMIN_BASE_URL="https://rights.example.net")
     assert [line for line in chosen if line.startswith("http")] == [
+        "https://rights.example.net compile_translations",
         "https://rights.example.net migrate",
         "https://rights.example.net seed_network",
         "https://rights.example.net runserver",
