@@ -31,9 +31,9 @@ def page_notice(number, refused, num_pages):
     """What to say when the page shown is not the page asked for (`read_page`'s
     answer; a page past the end shows the last), or None."""
     if refused:
-        return _(
-            "“%(page)s” is not a page number, so this is the first page."
-        ) % {"page": shown_back(refused)}
+        return _("“%(page)s” is not a page number, so this is the first page.") % {
+            "page": shown_back(refused)
+        }
     if number > num_pages:
         return ngettext(
             "There is only %(n)d page of results, so this is it.",

@@ -297,10 +297,7 @@ class FacetedSearch:
             notices.append(_("Control characters in your search were taken out."))
         if typed.text and not typed.words:
             notices.append(
-                _(
-                    "“%(q)s” has no letters or digits to search for: "
-                    "type some words."
-                )
+                _("“%(q)s” has no letters or digits to search for: type some words.")
                 % {"q": shown_back(typed.text)}
             )
         elif typed.has_syntax:
@@ -336,10 +333,7 @@ class FacetedSearch:
             notices.append(paged)
         if self.matched_loosely and self.total:
             notices.append(
-                _(
-                    "Nothing matched “%(q)s” exactly; these are the "
-                    "closest matches."
-                )
+                _("Nothing matched “%(q)s” exactly; these are the closest matches.")
                 % {"q": shown_back(typed.text)}
             )
         return notices

@@ -5,8 +5,8 @@ facet does not offer, and page numbers no list has. Every class is tried on both
 lists built on the engine, the directory and the library, and every facet each
 declares is given a value it does not offer."""
 
-import re
 import html
+import re
 
 import pytest
 
