@@ -85,6 +85,8 @@ BOARD_PAGES = [
     ("board-thread", lambda: shared_thread().get_absolute_url()),
     ("notifications", lambda: "/account/notifications/"),
     ("notification-settings", lambda: "/account/notifications/settings/"),
+    ("saved-searches", lambda: "/account/notifications/searches/"),
+    ("notifications-es", lambda: "/es/account/notifications/"),
     (
         "board-flag",
         lambda: (
