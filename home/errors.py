@@ -11,4 +11,6 @@ def page_not_found(request, exception):
 
 
 def permission_denied(request, exception):
-    return render(request, "403.html", {"error_page": True}, status=403)
+    # The reason a view gave (PermissionDenied("Only the organization's admins…")).
+    context = {"error_page": True, "exception": str(exception or "")}
+    return render(request, "403.html", context, status=403)
