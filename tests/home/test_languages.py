@@ -230,3 +230,13 @@ def test_a_spanish_reader_meets_no_english_interface_string(
 def test_the_switcher_sets_no_cookie_on_a_visitors_page(client, directory):
     for path in ["/members/", "/es/members/"]:
         assert not client.get(path).cookies, path
+
+
+def test_a_facets_count_agrees_with_its_number(client, directory, org_a):
+    def counts(path):
+        text = re.sub(r"<[^>]+>", "", client.get(path).content.decode())
+        return set(re.findall(r"\((\d+ \w+)\)", text))
+
+    assert "1 organization" in counts("/members/")
+    assert "1 organización" in counts("/es/members/")
+    assert not {"1 organizations", "1 organizaciones"} & counts("/es/members/")
