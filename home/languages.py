@@ -140,3 +140,13 @@ def language_of(person):
     else the site's default."""
     chosen = getattr(person, "language", "") or ""
     return chosen if chosen in language_codes() else settings.LANGUAGE_CODE
+
+
+def current_language():
+    """The site language being served now (a default for what records the
+    language something was written in)."""
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    try:
+        return get_supported_language_variant(active)
+    except LookupError:
+        return settings.LANGUAGE_CODE

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from home.languages import language_of
 from home.links import absolute_url  # the one rule for links that leave the site
 from home.models import NetworkSettings
 from members.geography import place_label
@@ -28,6 +29,8 @@ def _render(template, context):
 
 
 def _send_on_commit(template, to, context):
+    """Rendered now, in the active language: callers that write to someone in
+    their own language wrap the call in `written_in(...)`."""
     subject, body = _render(template, context)
 
     def send():
@@ -111,15 +114,29 @@ def send_application_resubmitted(application):
     _tell_coordinators(application, again=True)
 
 
+def written_in(language):
+    """A block in which an email is written in `language` (its words, dates and
+    its links' language prefix), or in the active language when none is known."""
+    return translation.override(language or translation.get_language())
+
+
 def send_application_declined(application):
-    _send_on_commit(
-        "application_declined",
-        application.contact_email,
-        {"application": application, "join_url": absolute_url(reverse("join"))},
-    )
+    with written_in(application.language):
+        _send_on_commit(
+            "application_declined",
+            application.contact_email,
+            {"application": application, "join_url": absolute_url(reverse("join"))},
+        )
 
 
 def send_invitation(invitation, token, *, application=None):
+    # To an applicant in the language they applied in; to a colleague in the
+    # language of the person inviting them (the page they invited from).
+    with written_in(application.language if application else None):
+        _send_invitation(invitation, token, application)
+
+
+def _send_invitation(invitation, token, application):
     _send_on_commit(
         "invitation",
         invitation.email,
@@ -140,18 +157,19 @@ def send_suggestion_decided(suggestion):
     person = suggestion.suggested_by
     if suggestion.organization_id is None or person is None or not person.email:
         return
-    _send_on_commit(
-        "suggestion_decided",
-        person.email,
-        {
-            "suggestion": suggestion,
-            "person": person,
-            "organization_name": suggestion.organization.title,
-            "profile_url": absolute_url(
-                reverse("account_profile_edit", args=[suggestion.organization_id])
-            ),
-        },
-    )
+    with written_in(language_of(person)):
+        _send_on_commit(
+            "suggestion_decided",
+            person.email,
+            {
+                "suggestion": suggestion,
+                "person": person,
+                "organization_name": suggestion.organization.title,
+                "profile_url": absolute_url(
+                    reverse("account_profile_edit", args=[suggestion.organization_id])
+                ),
+            },
+        )
 
 
 def send_two_factor_reset(person, reset_by):
@@ -159,12 +177,13 @@ def send_two_factor_reset(person, reset_by):
     up again at their next sign-in, and if they did not ask for it, they know."""
     if not person.email:
         return
-    _send_on_commit(
-        "two_factor_reset",
-        person.email,
-        {
-            "person": person,
-            "reset_by": reset_by.get_full_name() or reset_by.get_username(),
-            "sign_in_url": absolute_url(reverse("login")),
-        },
-    )
+    with written_in(language_of(person)):
+        _send_on_commit(
+            "two_factor_reset",
+            person.email,
+            {
+                "person": person,
+                "reset_by": reset_by.get_full_name() or reset_by.get_username(),
+                "sign_in_url": absolute_url(reverse("login")),
+            },
+        )

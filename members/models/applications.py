@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.search import index
 
+from home.languages import current_language
 from members.geography import SubdivisionField
 from members.models.choices import Scope, Visibility
 from members.models.organizations import current_year
@@ -156,6 +157,15 @@ class MembershipApplication(PlaceNames, index.Indexed, models.Model):
         help_text=_("Only the coordinators read this."),
     )
 
+    # The language the application was written in (the page's): the decision
+    # and the invitation that follows are written to the contact in it.
+    language = models.CharField(
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        default=current_language,
+        verbose_name=_("language"),
+    )
     status = models.CharField(
         max_length=16,
         choices=ApplicationStatus.choices,

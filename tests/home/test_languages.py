@@ -240,3 +240,43 @@ def test_a_facets_count_agrees_with_its_number(client, directory, org_a):
     assert "1 organization" in counts("/members/")
     assert "1 organización" in counts("/es/members/")
     assert not {"1 organizations", "1 organizaciones"} & counts("/es/members/")
+
+
+def test_an_applicant_is_written_to_in_the_language_they_applied_in(
+    client, directory, coordinator, django_capture_on_commit_callbacks
+):
+    from members.actions.applications import do_decline_application
+    from members.models import IssueArea, MembershipApplication
+
+    housing = IssueArea.objects.get(slug="housing")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/es/join/",
+            {
+                "organization_name": "Comité Vecinal del Agua",
+                "summary": "Vecinas que analizan el agua que beben.",
+                "issue_areas": [str(housing.pk)],
+                "city": "Tijuana",
+                "subdivision": "MX-BCN",
+                "country": "MX",
+                "scope": "local",
+                "contact_name": "Ana Ruiz",
+                "contact_email": "ana@agua.example.org",
+                "visibility": "public",
+                "agrees_to_principles": "on",
+            },
+        )
+    assert response.status_code == 302
+    application = MembershipApplication.objects.get()
+    assert application.language == "es"
+    to_applicant = [m for m in mail.outbox if m.to == ["ana@agua.example.org"]]
+    assert "Comité Vecinal del Agua" in to_applicant[0].body
+    assert "Thank you" not in to_applicant[0].body
+
+    # Decided later by a coordinator reading the admin in English.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        do_decline_application(application, coordinator, "Fuera de nuestra región.")
+    (declined,) = mail.outbox
+    assert "/es/join/" in declined.body
+    assert "Fuera de nuestra región." in declined.body
