@@ -18,6 +18,8 @@
         if (!target.hasAttribute("tabindex")) {
             target.setAttribute("tabindex", "-1");
         }
-        target.focus();
+        // The browser scrolls to the fragment itself; a second scroll from focus()
+        // could land elsewhere while the first is still under way.
+        target.focus({ preventScroll: true });
     });
 })();
