@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django.urls import translate_url
+
 
 def fetch_text(client, url):
     """The body of a GET, whatever its kind (HTML, JSON, XML, a streamed export).
@@ -232,5 +234,18 @@ JOINT_WORK_SURFACES = [
         "board catch-up JSON",
         members_only(lambda canary: f"{canary.thread.get_absolute_url()}?after=0"),
         None,
+    ),
+]
+
+# The same pages in Spanish (issue 16): another address, the same one rule. The
+# language alternates, the switcher and the 404 must not name it either.
+SURFACES += [
+    Surface(
+        "directory search in Spanish",
+        url(lambda canary: f"/es/members/?q={quote(canary.word)}"),
+    ),
+    Surface(
+        "its profile in Spanish",
+        url(lambda canary: translate_url(canary.organization.get_url(), "es")),
     ),
 ]
